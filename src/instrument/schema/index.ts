@@ -1,0 +1,5 @@
+export * from './answer-types';
+export * from './answers';
+export * from './condition';
+export * from './instrument';
+export { parseInstrument, InstrumentError } from './validate';

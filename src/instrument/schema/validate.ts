@@ -1,0 +1,187 @@
+/**
+ * Loads an instrument definition: the zod shape first, then the cross-references zod cannot
+ * see (duplicate codes, conditions naming missing items, operators not allowed for an answer
+ * type, visibility cycles). A definition that fails is never used.
+ */
+import { allowedOps, reservedOptionCodes } from './answer-types';
+import { walkCondition, type Condition } from './condition';
+import { instrumentSchema, recommendations, type Instrument, type Item } from './instrument';
+
+export class InstrumentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Instrument definition is invalid:\n- ${problems.join('\n- ')}`);
+    this.name = 'InstrumentError';
+  }
+}
+
+export function parseInstrument(input: unknown): Instrument {
+  const parsed = instrumentSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new InstrumentError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) throw new InstrumentError(problems);
+  return parsed.data;
+}
+
+function crossCheck(inst: Instrument): string[] {
+  const problems: string[] = [];
+  const items = new Map<string, Item>();
+  const sectionCodes = new Set<string>();
+  for (const section of inst.sections) {
+    if (sectionCodes.has(section.code)) problems.push(`duplicate section code ${section.code}`);
+    sectionCodes.add(section.code);
+    for (const item of section.items) {
+      if (items.has(item.code)) problems.push(`duplicate item code ${item.code}`);
+      items.set(item.code, item);
+      problems.push(...checkItemShape(item));
+    }
+  }
+  const ruleIds = new Set<string>();
+  for (const rule of inst.rules) {
+    if (ruleIds.has(rule.id)) problems.push(`duplicate rule id ${rule.id}`);
+    ruleIds.add(rule.id);
+    problems.push(...checkCondition(rule.when, `rule ${rule.id}`, items, inst));
+    for (const c of rule.unknownItems ?? []) {
+      if (!items.has(c)) problems.push(`rule ${rule.id}: unknownItems names missing item ${c}`);
+    }
+  }
+  for (const [name, cond] of Object.entries(inst.predicates)) {
+    problems.push(...checkCondition(cond, `predicate ${name}`, items, inst));
+  }
+  for (const section of inst.sections) {
+    if (section.visibleIf) problems.push(...checkCondition(section.visibleIf, `section ${section.code}`, items, inst));
+    for (const item of section.items) {
+      if (item.visibleIf) problems.push(...checkCondition(item.visibleIf, `item ${item.code}`, items, inst));
+    }
+  }
+  problems.push(...checkDecision(inst, items));
+  problems.push(...findCycles(inst));
+  return problems;
+}
+
+function checkDecision(inst: Instrument, items: Map<string, Item>): string[] {
+  const d = inst.decision;
+  const p: string[] = [];
+  const expect = (c: string, types: string[], what: string) => {
+    const item = items.get(c);
+    if (!item) p.push(`decision.${what} names missing item ${c}`);
+    else if (!types.includes(item.type)) p.push(`decision.${what}: ${c} must be ${types.join(' or ')}`);
+  };
+  expect(d.recommendation, ['choice'], 'recommendation');
+  expect(d.assessorRating, ['choice'], 'assessorRating');
+  expect(d.narrative, ['text'], 'narrative');
+  expect(d.override.reason, ['text'], 'override.reason');
+  expect(d.override.by, ['text'], 'override.by');
+  expect(d.override.role, ['choice'], 'override.role');
+  expect(d.override.date, ['date'], 'override.date');
+  expect(d.supervisorReview, ['signature'], 'supervisorReview');
+  const rec = items.get(d.recommendation)?.options?.map((o) => o.code).sort().join(',');
+  if (rec !== undefined && rec !== [...recommendations].sort().join(',')) {
+    p.push(`decision.recommendation: ${d.recommendation} options must be ${recommendations.join(', ')}`);
+  }
+  const roles = new Set(items.get(d.override.role)?.options?.map((o) => o.code));
+  for (const r of d.seniorRoles) if (!roles.has(r)) p.push(`decision.seniorRoles: ${r} is not an option of ${d.override.role}`);
+  for (const req of d.signOffRequires) {
+    p.push(...checkCondition(req.when, `signOffRequires ${req.id}`, items, inst));
+    p.push(...checkCondition(req.require, `signOffRequires ${req.id}`, items, inst));
+  }
+  return p;
+}
+
+function checkItemShape(item: Item): string[] {
+  const p: string[] = [];
+  const needsOptions = item.type === 'choice' || item.type === 'multi';
+  if (needsOptions && !item.options) p.push(`item ${item.code}: ${item.type} needs options`);
+  if (!needsOptions && item.options) p.push(`item ${item.code}: ${item.type} cannot have options`);
+  if (item.type === 'rows' && !item.columns) p.push(`item ${item.code}: rows need columns`);
+  if (item.type !== 'rows' && item.columns) p.push(`item ${item.code}: only rows have columns`);
+  if (item.type === 'scale' && (item.min === undefined || item.max === undefined)) {
+    p.push(`item ${item.code}: scale needs min and max`);
+  }
+  const codes = [...(item.options ?? []), ...(item.columns ?? []).flatMap((c) => c.options ?? [])].map((o) => o.code);
+  for (const c of codes) {
+    if ((reservedOptionCodes as readonly string[]).includes(c)) {
+      p.push(`item ${item.code}: option code "${c}" is reserved for unknown/declined answers`);
+    }
+  }
+  if (new Set(item.options?.map((o) => o.code)).size !== (item.options?.length ?? 0)) {
+    p.push(`item ${item.code}: duplicate option code`);
+  }
+  return p;
+}
+
+function checkCondition(cond: Condition, where: string, items: Map<string, Item>, inst: Instrument): string[] {
+  const p: string[] = [];
+  walkCondition(cond, (node) => {
+    if ('ref' in node) {
+      if (!(node.ref in inst.predicates)) p.push(`${where}: unknown predicate ${node.ref}`);
+      return;
+    }
+    const item = items.get(node.item);
+    if (!item) {
+      p.push(`${where}: condition names missing item ${node.item}`);
+      return;
+    }
+    if (!allowedOps[item.type].includes(node.op)) {
+      p.push(`${where}: operator ${node.op} is not allowed for ${item.type} item ${item.code}`);
+      return;
+    }
+    p.push(...checkOperand(node.op, node.value, item, where));
+    if (node.op === 'anyRow') {
+      const col = item.columns?.find((c) => c.key === node.where?.column);
+      if (!node.where || !col) p.push(`${where}: anyRow on ${item.code} needs a where naming one of its columns`);
+    }
+  });
+  return p;
+}
+
+function checkOperand(op: string, value: unknown, item: Item, where: string): string[] {
+  const optionCodes = new Set(item.type === 'ynu' ? ['yes', 'no', 'unknown', 'declined'] : (item.options ?? []).map((o) => o.code));
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  if (['eq', 'neq', 'in', 'includes', 'includesAny', 'excludesAll'].includes(op) && (item.type === 'ynu' || item.options)) {
+    if (values.length === 0) return [`${where}: ${op} on ${item.code} needs a value`];
+    const bad = values.filter((v) => typeof v !== 'string' || !optionCodes.has(v));
+    if (bad.length) return [`${where}: ${item.code} has no option ${bad.join(', ')}`];
+  }
+  if (['lt', 'lte', 'gt', 'gte', 'ageUnder', 'ageAtLeast', 'withinDays', 'moreThanDaysAhead', 'rowCountGte'].includes(op)) {
+    if (typeof value !== 'number') return [`${where}: ${op} on ${item.code} needs a number`];
+  }
+  return [];
+}
+
+/**
+ * Visibility may depend on answers, and answers' visibility on other conditions. A cycle
+ * (A visible if B, B visible if A) has no stable meaning, so it is refused at load.
+ */
+function findCycles(inst: Instrument): string[] {
+  const deps = new Map<string, Set<string>>();
+  const add = (from: string, cond: Condition | undefined) => {
+    const set = deps.get(from) ?? new Set<string>();
+    if (cond) walkCondition(cond, (n) => set.add('ref' in n ? `ref:${n.ref}` : `item:${n.item}`));
+    deps.set(from, set);
+  };
+  for (const [name, cond] of Object.entries(inst.predicates)) add(`ref:${name}`, cond);
+  for (const section of inst.sections) {
+    for (const item of section.items) {
+      add(`item:${item.code}`, item.visibleIf);
+      if (section.visibleIf) add(`item:${item.code}`, section.visibleIf);
+    }
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const problems: string[] = [];
+  const visit = (node: string, path: string[]): void => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'visiting') {
+      problems.push(`visibility cycle: ${[...path.slice(path.indexOf(node)), node].join(' -> ')}`);
+      return;
+    }
+    state.set(node, 'visiting');
+    for (const next of deps.get(node) ?? []) visit(next, [...path, node]);
+    state.set(node, 'done');
+  };
+  for (const node of deps.keys()) visit(node, []);
+  return problems;
+}
