@@ -1,0 +1,50 @@
+/**
+ * The shipped instrument versions. Append-only: a shipped version never changes (its
+ * sha256 is checked by registry.test.ts); a change is a new version, and a draft records
+ * the version it was started with. Wording lives in content/<lang>.json beside each
+ * definition and is loaded by src/i18n (Vite's import.meta.glob), not here.
+ */
+import type { Instrument } from './schema';
+import { parseInstrument } from './schema';
+import homewardReturnV1 from './definitions/homeward-return/v1/instrument.json';
+
+export interface InstrumentEntry {
+  id: string;
+  version: number;
+  /** sha256 of the definition file's bytes; see registry.test.ts */
+  sha256: string;
+  /** JSON path of the definition, relative to this file */
+  file: string;
+  definition: unknown;
+}
+
+export const registry: readonly InstrumentEntry[] = [
+  {
+    id: 'homeward-return',
+    version: 1,
+    sha256: 'PENDING',
+    file: './definitions/homeward-return/v1/instrument.json',
+    definition: homewardReturnV1,
+  },
+];
+
+export const CURRENT = { id: 'homeward-return', version: 1 } as const;
+
+const parsed = new Map<string, Instrument>();
+
+/** The validated definition; throws InstrumentError if the data is broken. */
+export function getInstrument(id: string, version: number): Instrument {
+  const key = `${id}@${version}`;
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const entry = registry.find((e) => e.id === id && e.version === version);
+  if (!entry) throw new Error(`Unknown instrument ${key}: this copy of Homeward does not have it; update the app.`);
+  const inst = parseInstrument(entry.definition);
+  parsed.set(key, inst);
+  return inst;
+}
+
+/** i18next namespace holding an instrument version's wording. */
+export function contentNamespace(id: string, version: number): string {
+  return `instrument-${id}-v${version}`;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeToHash, type Route } from './routes';
+
+describe('routes', () => {
+  it('round-trips every route through the hash', () => {
+    const routes: Route[] = [
+      { name: 'drafts' },
+      { name: 'wizard', draftId: 'a1b2-c3', section: null },
+      { name: 'wizard', draftId: 'a1b2-c3', section: 'LA' },
+      { name: 'review', draftId: 'a1b2-c3' },
+    ];
+    for (const r of routes) expect(parseRoute(routeToHash(r))).toEqual(r);
+  });
+
+  it('falls back to the draft list for anything it does not recognise', () => {
+    expect(parseRoute('#/draft/<script>/A')).toEqual({ name: 'drafts' });
+    expect(parseRoute('#/elsewhere')).toEqual({ name: 'drafts' });
+    expect(parseRoute('#/draft/abc/lowercase')).toEqual({ name: 'wizard', draftId: 'abc', section: null });
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Hash routes. A URL names only a random draft id and a section code, never anything
+ * personal, and a reload lands the caseworker exactly where they were.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'drafts' }
+  | { name: 'wizard'; draftId: string; section: string | null }
+  | { name: 'review'; draftId: string };
+
+const idPattern = /^[A-Za-z0-9-]{1,64}$/;
+const sectionPattern = /^[A-Z]{1,2}$/;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [kind, id, section] = parts;
+  if (kind === 'draft' && id && idPattern.test(id)) {
+    if (section === 'review') return { name: 'review', draftId: id };
+    return { name: 'wizard', draftId: id, section: section && sectionPattern.test(section) ? section : null };
+  }
+  return { name: 'drafts' };
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.name) {
+    case 'drafts':
+      return '#/';
+    case 'wizard':
+      return `#/draft/${route.draftId}${route.section ? `/${route.section}` : ''}`;
+    case 'review':
+      return `#/draft/${route.draftId}/review`;
+  }
+}
+
+export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
+  const hash = routeToHash(route);
+  if (opts.replace) history.replaceState(null, '', hash);
+  else history.pushState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  window.addEventListener('popstate', cb);
+  return () => {
+    window.removeEventListener('hashchange', cb);
+    window.removeEventListener('popstate', cb);
+  };
+}
+
+const getHash = () => window.location.hash;
+
+/** The current route; re-renders on navigation. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash, () => '');
+  return parseRoute(hash);
+}
