@@ -3,3 +3,4 @@ export * from './answers';
 export * from './condition';
 export * from './instrument';
 export { parseInstrument, InstrumentError } from './validate';
+export { describeCondition } from './describe';

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CURRENT, getInstrument, registry } from './registry';
+
+describe('instrument registry', () => {
+  it('no shipped instrument version has changed (a change needs a new version)', () => {
+    for (const entry of registry) {
+      const bytes = readFileSync(fileURLToPath(new URL(entry.file, import.meta.url)));
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      expect(sha, `${entry.id} v${entry.version} was edited after shipping: copy it to a new version instead`).toBe(entry.sha256);
+    }
+  });
+
+  it('every registered version loads and validates, and CURRENT is registered', () => {
+    for (const entry of registry) expect(getInstrument(entry.id, entry.version).version).toBe(entry.version);
+    expect(registry.some((e) => e.id === CURRENT.id && e.version === CURRENT.version)).toBe(true);
+  });
+
+  it('refuses an instrument version this copy does not have, saying what to do', () => {
+    expect(() => getInstrument(CURRENT.id, 999)).toThrow(/update the app/);
+  });
+});
