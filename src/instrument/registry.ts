@@ -22,7 +22,7 @@ export const registry: readonly InstrumentEntry[] = [
   {
     id: 'homeward-return',
     version: 1,
-    sha256: 'PENDING',
+    sha256: 'f33b30f53b5bd6c7f6522967539f1ebdfc1e47a85623941cfde8a5439c224608',
     file: './definitions/homeward-return/v1/instrument.json',
     definition: homewardReturnV1,
   },
