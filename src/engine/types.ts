@@ -12,6 +12,11 @@ export interface AssessOptions {
 export interface Reason {
   key: string;
   params?: Record<string, string | number>;
+  /**
+   * Where the key lives: 'engine' (default) is the `engine` namespace; 'instrument' is the
+   * instrument version's own content namespace (e.g. signOffRequires reasons).
+   */
+  source?: 'engine' | 'instrument';
 }
 
 export interface AnswerRef {
@@ -78,7 +83,7 @@ export interface SignOff {
 
 export interface FieldError {
   item: string;
-  /** i18n key in the `validation` namespace */
+  /** i18n key in the `engine` namespace, e.g. 'validation.option' */
   key: string;
   params?: Record<string, string | number>;
   row?: number;

@@ -12,8 +12,8 @@ const opWords: Record<string, string> = {
   unknown: 'is unknown or declined', anyRow: 'has a row where', rowCountGte: 'has at least this many rows:',
 };
 
-function value(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(String).join(', ')}]`;
+function value(v: ItemCondition['value']): string {
+  if (Array.isArray(v)) return `[${v.join(', ')}]`;
   return v === undefined ? '' : String(v);
 }
 

@@ -1,0 +1,68 @@
+/**
+ * `assess` ties the steps together. It is pure and deterministic: the same instrument,
+ * answers and `now` always give the same result, and nothing reads a clock.
+ */
+import type { Answers, Instrument } from '../instrument/schema';
+import { chosenRecommendation, computeGating, signOffBlockers } from './gating';
+import { computeMissing, computeSections } from './progress';
+import { computeFlags } from './rules';
+import { rateDomains, rateOverall } from './scoring';
+import { ratingLevels, type AssessOptions, type AssessmentResult, type FieldError, type RatingLevel } from './types';
+import { validateVisible } from './validation';
+import { createContext, type EngineContext } from './visibility';
+
+function profileOf(ctx: EngineContext): AssessmentResult['profile'] {
+  const has = (name: string) => name in ctx.instrument.predicates && ctx.predicate(name);
+  return { isChild: has('isChild'), isYoungAdult: has('isYoungAdult') };
+}
+
+function assessorRatingOf(ctx: EngineContext): RatingLevel | null {
+  const answer = ctx.answerOf(ctx.instrument.decision.assessorRating);
+  return ratingLevels.find((l) => l === answer) ?? null;
+}
+
+export function assess(instrument: Instrument, answers: Answers, options: AssessOptions): AssessmentResult {
+  const ctx = createContext(instrument, answers, options);
+  const profile = profileOf(ctx);
+  const flags = computeFlags(ctx);
+  const missing = computeMissing(ctx, flags);
+  const visibleSections = instrument.sections.filter((s) => ctx.isSectionVisible(s.code));
+  // The child domain also applies to an adult returning with children (a visible child section).
+  const ratings = rateDomains(flags, {
+    child: profile.isChild || visibleSections.some((s) => s.domain === 'child'),
+    youngAdult: profile.isYoungAdult,
+  });
+  const recommendations = computeGating(ctx, flags, missing);
+  const recommendation = chosenRecommendation(ctx);
+  const blockers = signOffBlockers(ctx, { flags, missing, gating: recommendations, isChild: profile.isChild });
+  return {
+    instrument: { id: instrument.id, version: instrument.version },
+    now: options.now,
+    profile,
+    visibleSections: visibleSections.map((s) => s.code),
+    visibleItems: ctx.placed.filter((p) => ctx.isItemVisible(p.item.code)).map((p) => p.item.code),
+    missing,
+    sections: computeSections(ctx, flags, missing),
+    flags,
+    ratings,
+    overall: rateOverall(flags, ratings),
+    assessorRating: assessorRatingOf(ctx),
+    recommendations,
+    chosen: { recommendation, allowed: recommendation !== null && recommendations.allowed.includes(recommendation) },
+    signOff: { ready: blockers.length === 0, blockers },
+    errors: validateVisible(ctx),
+  };
+}
+
+/**
+ * Errors for the visible items of one section: the wizard step's react-hook-form resolver.
+ * Visibility is computed over all answers, since a section may depend on earlier ones.
+ */
+export function validateSection(
+  instrument: Instrument, answers: Answers, sectionCode: string, options: AssessOptions,
+): FieldError[] {
+  if (!instrument.sections.some((s) => s.code === sectionCode)) {
+    throw new RangeError(`Section ${sectionCode} is not in ${instrument.id} v${instrument.version}`);
+  }
+  return validateVisible(createContext(instrument, answers, options), sectionCode);
+}

@@ -1,0 +1,11 @@
+/**
+ * The engine's only import surface. Pure TypeScript: no DOM, React, Dexie or i18n runtime.
+ * README.md beside this file states the contract.
+ */
+export { assess, validateSection } from './assess';
+export { evaluateCondition, visibleItemCodes } from './visibility';
+export { isAnswered, isUnknownAnswer } from './answered';
+export { validateAnswer, MAX_TEXT } from './validation';
+export { engineMessageKeys, pluralMessageKeys, type EngineMessageKey } from './messages';
+export { CUMULATIVE_DOMAINS, RISK_MANY } from './scoring';
+export * from './types';

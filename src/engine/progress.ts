@@ -1,0 +1,58 @@
+/**
+ * Required items, what is missing, and per-section progress. An item is required if
+ * `required`, or if `requiredWhenFlags` names the level of a standing flag. Missing means
+ * visible, required and unanswered; hidden items are never missing. Missing answers are not
+ * validation errors: the wizard lets the caseworker move freely and come back.
+ */
+import type { FlagLevel } from '../instrument/schema';
+import { isAnswered } from './answered';
+import { countByLevel } from './rules';
+import type { Flag, SectionProgress, SectionStatus } from './types';
+import type { EngineContext, PlacedItem } from './visibility';
+
+export interface MissingItem {
+  section: string;
+  item: string;
+}
+
+export function isRequired(p: PlacedItem, standing: ReadonlySet<FlagLevel>): boolean {
+  return p.item.required || (p.item.requiredWhenFlags ?? []).some((l) => standing.has(l));
+}
+
+export function standingLevels(flags: readonly Flag[]): Set<FlagLevel> {
+  return new Set(flags.map((f) => f.level));
+}
+
+export function computeMissing(ctx: EngineContext, flags: readonly Flag[]): MissingItem[] {
+  const standing = standingLevels(flags);
+  return ctx.placed
+    .filter((p) => ctx.isItemVisible(p.item.code) && isRequired(p, standing) && !isAnswered(ctx.answerOf(p.item.code)))
+    .map((p) => ({ section: p.section.code, item: p.item.code }));
+}
+
+function status(visible: boolean, anyAnswered: boolean, missing: number): SectionStatus {
+  if (!visible) return 'hidden';
+  if (!anyAnswered) return 'not_started';
+  return missing === 0 ? 'done' : 'in_progress';
+}
+
+export function computeSections(
+  ctx: EngineContext, flags: readonly Flag[], missing: readonly MissingItem[],
+): SectionProgress[] {
+  const standing = standingLevels(flags);
+  return ctx.instrument.sections.map((section) => {
+    const visible = ctx.isSectionVisible(section.code);
+    const shown = ctx.placed.filter((p) => p.section === section && ctx.isItemVisible(p.item.code));
+    const required = shown.filter((p) => isRequired(p, standing));
+    const sectionMissing = missing.filter((m) => m.section === section.code).map((m) => m.item);
+    return {
+      code: section.code,
+      visible,
+      status: status(visible, shown.some((p) => isAnswered(ctx.answerOf(p.item.code))), sectionMissing.length),
+      required: required.length,
+      answered: required.length - sectionMissing.length,
+      missing: sectionMissing,
+      flags: countByLevel(flags.filter((f) => f.section === section.code)),
+    };
+  });
+}

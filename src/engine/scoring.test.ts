@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { instrument } from '../../tests/helpers/instrument-builder';
+import { scenario } from '../../tests/helpers/scenario';
+import type { Domain } from '../instrument/schema';
+import { domains } from '../instrument/schema';
+
+// Four debt RISK items, one ESC and one STOP per domain used, and an INFO.
+const yes = (item: string) => ({ item, op: 'eq' as const, value: 'yes' });
+const inst = instrument()
+  .predicate('isChild', { item: 'A1', op: 'ageUnder', value: 18 })
+  .predicate('isYoungAdult', { all: [{ item: 'A1', op: 'ageAtLeast', value: 18 }, { item: 'A1', op: 'ageUnder', value: 22 }] })
+  .section('A', 'process', (s) => s.date('A1'))
+  .section('E', 'debt', (s) => s.ynu('E1').ynu('E2').ynu('E3').ynu('E4').ynu('E5').ynu('E6'))
+  .section('F', 'control', (s) => s.ynu('F1').ynu('F2'))
+  .section('G', 'family', (s) => s.ynu('G1'))
+  .section('H', 'economic', (s) => s.ynu('H1'))
+  .section('L', 'child', (s) => s.ynu('L1'), { ref: 'isChild' })
+  .rule('E1-debt', 'RISK', yes('E1'))
+  .rule('E2-interest', 'RISK', yes('E2'))
+  .rule('E3-creditor', 'RISK', yes('E3'))
+  .rule('E4-note', 'INFO', yes('E4'))
+  .rule('E5-threat', 'ESC', yes('E5'))
+  .rule('E6-bondage', 'STOP', yes('E6'))
+  .rule('F1-contact', 'ESC', yes('F1'))
+  .rule('G1-family', 'ESC', yes('G1'))
+  .rule('H1-job', 'RISK', yes('H1'))
+  .build();
+
+const rate = (answers: Record<string, string>) => scenario(inst).answers({ A1: '1990-01-01', ...answers }).assess();
+
+describe('domain ratings', () => {
+  it.each<[string, Record<string, string>, string, string]>([
+    ['no flags is low', {}, 'low', 'rating.none'],
+    ['one RISK is medium', { E1: 'yes' }, 'medium', 'rating.risk'],
+    ['two RISKs are medium', { E1: 'yes', E2: 'yes' }, 'medium', 'rating.risk'],
+    ['three RISKs are high', { E1: 'yes', E2: 'yes', E3: 'yes' }, 'high', 'rating.risk_many'],
+    ['an ESC is high', { E5: 'yes' }, 'high', 'rating.esc'],
+    ['a STOP is very high', { E1: 'yes', E5: 'yes', E6: 'yes' }, 'very_high', 'rating.stop'],
+    ['an INFO never raises the rating', { E4: 'yes' }, 'low', 'rating.none'],
+  ])('%s', (_name, answers, level, key) => {
+    const { debt } = rate(answers).ratings;
+    expect(debt.level).toBe(level);
+    expect(debt.explanation.key).toBe(key);
+  });
+
+  it('lists the rules behind the rating worst first, with counts', () => {
+    const { debt } = rate({ E1: 'yes', E4: 'yes', E5: 'yes', E6: 'yes' }).ratings;
+    expect(debt.flags).toEqual(['E6-bondage', 'E5-threat', 'E1-debt']);
+    expect(debt.counts).toEqual({ STOP: 1, ESC: 1, RISK: 1, INFO: 1 });
+    expect(debt.explanation).toEqual({ key: 'rating.stop', params: { count: 1 } });
+  });
+
+  it('rates every domain of the schema', () => {
+    expect(Object.keys(rate({}).ratings).sort()).toEqual([...domains].sort());
+  });
+
+  it('explains child and young-adult domains as not applicable to an adult of 36', () => {
+    const { ratings } = rate({});
+    expect(ratings.child.explanation.key).toBe('rating.not_applicable');
+    expect(ratings.young_adult.explanation.key).toBe('rating.not_applicable');
+    expect(ratings.debt.explanation.key).toBe('rating.none');
+  });
+
+  it('treats the child domain as applicable for a child case', () => {
+    const { ratings } = scenario(inst).answer('A1', '2012-01-01').assess();
+    expect(ratings.child.explanation.key).toBe('rating.none');
+    expect(ratings.young_adult.explanation.key).toBe('rating.not_applicable');
+  });
+});
+
+describe('overall rating', () => {
+  it('is the highest domain rating, naming that domain', () => {
+    const { overall } = rate({ E1: 'yes', F1: 'yes' });
+    expect(overall.level).toBe('high');
+    expect(overall.explanation).toEqual({ key: 'rating.esc', params: { count: 1, domain: 'control' } });
+    expect(overall.flags).toEqual(['F1-contact', 'E1-debt']);
+  });
+
+  it('does not add RISKs across domains: two medium domains stay medium', () => {
+    expect(rate({ E1: 'yes', E2: 'yes', H1: 'yes' }).overall.level).toBe('medium');
+  });
+
+  it('becomes very high when three domains are high (cumulative risk)', () => {
+    const two = rate({ E5: 'yes', F1: 'yes' });
+    expect(two.overall.level).toBe('high');
+    const three = rate({ E5: 'yes', F1: 'yes', G1: 'yes' });
+    expect(three.overall.level).toBe('very_high');
+    expect(three.overall.explanation).toEqual({ key: 'rating.cumulative', params: { count: 3 } });
+    const highDomains: Domain[] = ['debt', 'control', 'family'];
+    for (const d of highDomains) expect(three.ratings[d].level).toBe('high');
+  });
+});

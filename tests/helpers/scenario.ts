@@ -1,0 +1,84 @@
+/**
+ * Scenario helper: `scenario(inst).now('2026-11-27').answer('E1', 'yes').assess()`.
+ * Decision shortcuts (judgement, recommend, override, supervisorSigns, mitigation) read the
+ * item codes from `instrument.decision`, as the wizard does. All names are fictional.
+ */
+import {
+  assess, validateSection, type AssessmentResult, type FieldError, type RatingLevel,
+} from '../../src/engine';
+import type { AnswerValue, Answers, Instrument, Recommendation, Row } from '../../src/instrument/schema';
+
+export const DEFAULT_NOW = '2026-11-27';
+
+export class Scenario {
+  private today = DEFAULT_NOW;
+  private readonly values: Answers = {};
+
+  constructor(readonly instrument: Instrument) {}
+
+  now(now: string): this {
+    this.today = now;
+    return this;
+  }
+
+  answer(code: string, value: AnswerValue): this {
+    this.values[code] = value;
+    return this;
+  }
+
+  answers(values: Answers): this {
+    Object.assign(this.values, values);
+    return this;
+  }
+
+  unknown(code: string, special: 'unknown' | 'declined' = 'unknown'): this {
+    return this.answer(code, { special });
+  }
+
+  clear(code: string): this {
+    this.values[code] = undefined;
+    return this;
+  }
+
+  judgement(rating: RatingLevel = 'medium', narrative = 'Fictional narrative of the assessor.'): this {
+    const d = this.instrument.decision;
+    return this.answer(d.assessorRating, rating).answer(d.narrative, narrative);
+  }
+
+  recommend(recommendation: Recommendation): this {
+    return this.answer(this.instrument.decision.recommendation, recommendation);
+  }
+
+  override(role = 'supervisor', by = 'R. Senior (fictional)'): this {
+    const o = this.instrument.decision.override;
+    return this.answer(o.reason, 'Written reasons for the override (fictional).')
+      .answer(o.by, by).answer(o.role, role).answer(o.date, this.today.slice(0, 10));
+  }
+
+  supervisorSigns(name = 'S. Visor (fictional)'): this {
+    return this.answer(this.instrument.decision.supervisorReview, { name, role: 'supervisor', date: this.today.slice(0, 10) });
+  }
+
+  mitigation(rows: Row[] = [{ action: 'Arrange a safe house', owner: 'Partner NGO', due: '2026-12-01' }]): this {
+    const item = this.instrument.sections.flatMap((s) => s.items)
+      .find((i) => i.type === 'rows' && (i.requiredWhenFlags ?? []).length > 0);
+    if (!item) throw new Error('this instrument has no mitigation rows item');
+    return this.answer(item.code, rows);
+  }
+
+  answersSoFar(): Answers {
+    return { ...this.values };
+  }
+
+  assess(): AssessmentResult {
+    return assess(this.instrument, this.answersSoFar(), { now: this.today });
+  }
+
+  validate(section: string): FieldError[] {
+    return validateSection(this.instrument, this.answersSoFar(), section, { now: this.today });
+  }
+}
+
+export function scenario(instrument: Instrument): Scenario {
+  return new Scenario(instrument);
+}
