@@ -1,0 +1,35 @@
+/**
+ * WARNING: the database definition. A regression here can make data unreadable.
+ * Tables and indexes come only from versions/ (one file per Dexie version, append-only).
+ */
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import type { DraftRow, SettingRow } from './records';
+import { VERSIONS, declareVersions } from './versions';
+
+export const DEFAULT_DB_NAME = 'homeward';
+
+export interface HomewardDbOptions {
+  /** Database name; tests use a fresh one (or a fresh factory) per case. */
+  name?: string;
+  /** For tests: fake-indexeddb's factory and key range instead of the browser's. */
+  indexedDB?: DexieOptions['indexedDB'];
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+}
+
+export class HomewardDb extends Dexie {
+  // `declare`, not `!:`: with ES2022 class fields an initialiser-less field would be
+  // (re)defined as undefined after super(), hiding the tables Dexie attaches.
+  declare drafts: Table<DraftRow, string>;
+  declare settings: Table<SettingRow, string>;
+
+  constructor(options: HomewardDbOptions = {}) {
+    super(options.name ?? DEFAULT_DB_NAME, {
+      // Drafts are the only copy of an interview: a commit should mean "on disk", not
+      // "handed to the OS" (Chromium's relaxed default). Costs a little write latency.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    declareVersions(this, VERSIONS);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The storage layer's only import surface (README.md states the contract). Dexie stays
+ * behind it: nothing outside src/storage imports Dexie or touches tables directly.
+ */
+import { HomewardDb } from './db';
+import { createDraftsRepository, type DraftsRepository } from './repositories/drafts';
+import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
+
+let instance: HomewardDb | undefined;
+
+/**
+ * The app's database, created on first use. Dexie opens the connection lazily on the first
+ * query; call `openDb().open()` to surface an open failure (private mode, blocked upgrade) early.
+ */
+export function openDb(): HomewardDb {
+  instance ??= new HomewardDb();
+  return instance;
+}
+
+/** Bound to openDb(); nothing is opened until the first call. */
+export const drafts: DraftsRepository = createDraftsRepository(openDb);
+export const settings: SettingsRepository = createSettingsRepository(openDb);
+
+export { HomewardDb, DEFAULT_DB_NAME, type HomewardDbOptions } from './db';
+export {
+  createDraftsRepository,
+  type CreateDraftInput,
+  type DbSource,
+  type DraftList,
+  type DraftsRepository,
+  type DraftsRepositoryOptions,
+  type WriteOptions,
+} from './repositories/drafts';
+export { createSettingsRepository, defaultSettings, type Settings, type SettingsRepository } from './repositories/settings';
+export type { Draft, DraftData, DraftMeta, DraftStatus, DraftSummary } from './records';
+export type { CodecContext, DraftDataCodec } from './codec';
+export {
+  StorageError,
+  DraftConflictError,
+  DraftNotFoundError,
+  DraftSignedOffError,
+  DraftUnreadableError,
+  InvalidDraftDataError,
+} from './errors';
+export {
+  createAutosaver,
+  attachLifecycleFlush,
+  type Autosaver,
+  type AutosaverOptions,
+  type AutosaveState,
+  type AutosaveStatus,
+  type LifecycleTargets,
+} from './autosave';
+export {
+  requestPersistence,
+  isPersisted,
+  estimateStorage,
+  type PersistenceResult,
+  type StorageEstimateResult,
+} from './persistence';

@@ -1,0 +1,20 @@
+/**
+ * WARNING: the list of shipped Dexie versions. A regression here can make data unreadable.
+ * Append only: every version ever shipped stays declared, in order, so any device can
+ * upgrade from whatever version it has.
+ */
+import type { Dexie } from 'dexie';
+import type { VersionDeclaration } from './types';
+import { v1 } from './v1';
+
+export type { VersionDeclaration } from './types';
+
+export const VERSIONS: readonly VersionDeclaration[] = [v1];
+
+/** Declares `versions` on a Dexie instance; used by HomewardDb and the snapshot test. */
+export function declareVersions(db: Dexie, versions: readonly VersionDeclaration[]): void {
+  for (const declaration of versions) {
+    const version = db.version(declaration.version).stores(declaration.stores);
+    if (declaration.upgrade) version.upgrade(declaration.upgrade);
+  }
+}
