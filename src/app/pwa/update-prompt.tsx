@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { Button } from '../../components/ui';
+import { flushUnsavedInput } from './unsaved-input';
+
+type UpdateProblem = 'unsaved' | 'failed' | null;
+
+/**
+ * Non-modal banner for service-worker news. registerType is 'prompt': a new version waits
+ * until the caseworker presses "Update now", and even then only after any unsaved input has
+ * been written, because the update reloads the tab. It never reloads on its own.
+ */
+export function UpdatePrompt() {
+  const { t } = useTranslation('ui');
+  const {
+    needRefresh: [needRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<UpdateProblem>(null);
+
+  async function update(): Promise<void> {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const safe = await flushUnsavedInput();
+      if (!safe) {
+        setProblem('unsaved');
+        return;
+      }
+      // Activates the waiting worker; vite-plugin-pwa reloads once it takes control.
+      await updateServiceWorker(true);
+    } catch {
+      setProblem('failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const showOffline = offlineReady && !needRefresh;
+
+  // The live region stays mounted so screen readers announce text added to it later.
+  return (
+    <div className="banner-region" role="status">
+      {needRefresh ? (
+        <section className="banner" aria-labelledby="update-banner-title">
+          <p id="update-banner-title" className="banner__text">
+            {t('pwa.updateReady')}
+          </p>
+          {problem ? (
+            <p className="banner__problem">{t(problem === 'unsaved' ? 'pwa.updateBlockedUnsaved' : 'pwa.updateFailed')}</p>
+          ) : null}
+          <Button
+            variant="primary"
+            disabled={busy}
+            onClick={() => {
+              void update();
+            }}
+          >
+            {busy ? t('pwa.updating') : t('pwa.updateNow')}
+          </Button>
+        </section>
+      ) : null}
+      {showOffline ? (
+        <section className="banner banner--quiet" aria-labelledby="offline-banner-title">
+          <p id="offline-banner-title" className="banner__text">
+            {t('pwa.offlineReady')}
+          </p>
+          <Button
+            onClick={() => {
+              setOfflineReady(false);
+            }}
+          >
+            {t('pwa.dismiss')}
+          </Button>
+        </section>
+      ) : null}
+    </div>
+  );
+}
