@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { Flag } from '../../engine';
+import { flagLevels, type Instrument, type Item } from '../../instrument';
+import { formatAnswer } from './format-answer';
+
+interface FlagListProps {
+  flags: readonly Flag[];
+  instrument: Instrument;
+  ns: string;
+}
+
+/** Every flag, worst level first, with its reason, the answers behind it and its source. */
+export function FlagList({ flags, instrument, ns }: FlagListProps) {
+  const { t } = useTranslation(['wizard', 'engine', ns]);
+  const items = new Map<string, Item>(instrument.sections.flatMap((s) => s.items.map((i) => [i.code, i] as const)));
+  const translate = (key: string, options?: Record<string, string | number>) => (options ? t(key, options) : t(key));
+  if (flags.length === 0) return <p>{t('review.flags.none')}</p>;
+  return (
+    <>
+      {flagLevels.map((level) => {
+        const group = flags.filter((f) => f.level === level);
+        if (group.length === 0) return null;
+        return (
+          <section key={level} className="flag-group" aria-labelledby={`flags-${level}`}>
+            <h3 id={`flags-${level}`}>{t('review.flags.level', { level: t(`level.${level}`, { ns: 'engine' }), count: group.length })}</h3>
+            <ul className="flag-list">
+              {group.map((flag) => (
+                <li key={flag.ruleId} className={`flag flag--${level.toLowerCase()}`}>
+                  <p>
+                    <strong>{t(`level.${level}`, { ns: 'engine' })}</strong>
+                    {' · '}
+                    {t(`domain.${flag.domain}`, { ns: 'engine' })}
+                    {': '}
+                    {t(`rule.${flag.ruleId}.reason`, { ns })}
+                  </p>
+                  {flag.viaUnknown ? <p className="hint">{t('review.flags.viaUnknown')}</p> : null}
+                  <dl className="flag__answers">
+                    {flag.items.map((ref) => (
+                      <div key={ref.code}>
+                        <dt>{t(`item.${ref.code}.label`, { ns })}</dt>
+                        <dd>{formatAnswer(items.get(ref.code), ref.answer, translate, ns)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  <p className="hint">{t('review.flags.source', { source: flag.source })}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

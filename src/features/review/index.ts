@@ -1,0 +1,2 @@
+/** The review and decision screen. The app shell renders ReviewScreen for `#/draft/<id>/review`. */
+export { ReviewScreen, type ReviewScreenProps } from './review-screen';

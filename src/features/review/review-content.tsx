@@ -1,0 +1,77 @@
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assess } from '../../engine';
+import { contentNamespace, type Instrument } from '../../instrument';
+import { navigate, routeToHash } from '../../lib/routes';
+import type { DraftData } from '../../storage';
+import { FlagList } from './flag-list';
+import { JudgementSection } from './judgement-section';
+import { OverrideDisclosure } from './override-disclosure';
+import { RatingsTable } from './ratings-table';
+import { RecommendationSection } from './recommendation-section';
+import { SaveStatus } from './save-status';
+import { SignOffSection } from './signoff-section';
+import { useDecisionAnswers } from './use-decision-answers';
+import type { DraftSession } from './use-draft-session';
+
+interface ReviewContentProps {
+  draftId: string;
+  instrument: Instrument;
+  now: string;
+  data: DraftData;
+  session: DraftSession;
+}
+
+export function ReviewContent({ draftId, instrument, now, data, session }: ReviewContentProps) {
+  const ns = contentNamespace(instrument.id, instrument.version);
+  const { t } = useTranslation(['wizard', 'engine', ns]);
+  const answers = useDeferredValue(data.answers);
+  const result = useMemo(() => assess(instrument, answers, { now }), [instrument, answers, now]);
+  const fields = useDecisionAnswers(data.answers, result, session.update, (key, params) => t(key, { ns: 'engine', ...params }));
+
+  useEffect(() => {
+    document.title = t('review.documentTitle');
+  }, [t]);
+
+  const openSection = (code: string | null) => {
+    session.flush().catch(() => undefined);
+    navigate({ name: 'wizard', draftId, section: code });
+  };
+  const heading = (id: string, key: string) => <h2 id={id}>{t(key)}</h2>;
+
+  return (
+    <div className="review">
+      <header className="wizard__header">
+        <h1>{t('review.title')}</h1>
+        <SaveStatus state={session.save} />
+        <a
+          href={routeToHash({ name: 'wizard', draftId, section: null })}
+          onClick={(e) => {
+            e.preventDefault();
+            openSection(null);
+          }}
+        >
+          {t('review.back')}
+        </a>
+      </header>
+      <section aria-labelledby="review-flags">
+        {heading('review-flags', 'review.flags.heading')}
+        <FlagList flags={result.flags} instrument={instrument} ns={ns} />
+      </section>
+      <section aria-labelledby="review-ratings">
+        {heading('review-ratings', 'review.ratings.heading')}
+        <RatingsTable result={result} ns={ns} />
+        <JudgementSection instrument={instrument} result={result} ns={ns} fields={fields} />
+      </section>
+      <section aria-labelledby="review-recommendation">
+        {heading('review-recommendation', 'review.recommendation.heading')}
+        <RecommendationSection instrument={instrument} result={result} ns={ns} fields={fields} />
+        <OverrideDisclosure instrument={instrument} ns={ns} active={result.recommendations.overrideActive} fields={fields} />
+      </section>
+      <section aria-labelledby="review-signoff">
+        {heading('review-signoff', 'review.signoff.heading')}
+        <SignOffSection draftId={draftId} result={result} ns={ns} onOpenSection={openSection} />
+      </section>
+    </div>
+  );
+}

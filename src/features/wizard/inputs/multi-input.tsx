@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { ariaInvalid, asList, type InputProps } from './input-props';
+
+/** Checkboxes in the instrument's option order; the answer keeps that order too. */
+export function MultiInput({ id, item, ns, value, onChange, invalid }: InputProps) {
+  const { t } = useTranslation('wizard');
+  const selected = new Set(asList(value));
+  const codes = (item.options ?? []).map((o) => o.code);
+  const toggle = (code: string) => {
+    const next = new Set(selected);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    onChange(codes.filter((c) => next.has(c)));
+  };
+  return (
+    <div className="choices">
+      {codes.map((code) => {
+        const optionId = `${id}-${code}`;
+        return (
+          <div key={code} className="choice">
+            <input type="checkbox" id={optionId} checked={selected.has(code)} onChange={() => toggle(code)} {...ariaInvalid(invalid)} />
+            <label htmlFor={optionId}>{t(`item.${item.code}.option.${code}`, { ns })}</label>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emptyRow, type RowForm } from '../form-values';
+import { asRows, type InputProps } from './input-props';
+import { RowCell } from './row-cell';
+
+/**
+ * Repeated rows (e.g. mitigation actions) as a list of small fieldsets: a table does not fit
+ * 360 px. After adding, focus goes to the new row; after removing, to "Add row".
+ */
+export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
+  const { t } = useTranslation('wizard');
+  const rows = asRows(value);
+  const focusTarget = useRef<string | null>(null);
+  const columns = item.columns ?? [];
+
+  useEffect(() => {
+    if (focusTarget.current === null) return;
+    document.getElementById(focusTarget.current)?.focus();
+    focusTarget.current = null;
+  });
+
+  const setCell = (index: number, key: string, cell: string) =>
+    onChange(rows.map((row, i): RowForm => (i === index ? { ...row, [key]: cell } : row)));
+  const add = () => {
+    focusTarget.current = `${id}-r${rows.length}-c0`;
+    onChange([...rows, emptyRow(item)]);
+  };
+  const remove = (index: number) => {
+    focusTarget.current = `${id}-add`;
+    onChange(rows.filter((_, i) => i !== index));
+  };
+
+  return (
+    <div className="rows">
+      {rows.length === 0 ? <p className="hint">{t('rows.none')}</p> : null}
+      {rows.map((row, index) => (
+        <fieldset key={index} className="rows__row">
+          <legend>{t('rows.row', { row: index + 1 })}</legend>
+          {columns.map((column, c) => (
+            <RowCell
+              key={column.key}
+              id={`${id}-r${index}-c${c}`}
+              itemCode={item.code}
+              ns={ns}
+              column={column}
+              row={index + 1}
+              value={row[column.key] ?? ''}
+              personal={item.personal}
+              onChange={(cell) => setCell(index, column.key, cell)}
+            />
+          ))}
+          <button type="button" className="btn btn--secondary" onClick={() => remove(index)}>
+            {t('rows.remove', { row: index + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" id={`${id}-add`} className="btn btn--secondary" onClick={add}>
+        {t('rows.add')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { VerbatimAnswer } from '../../../instrument';
+import { asVerbatim, personalProps, type InputProps } from './input-props';
+import { LanguagePicker } from './language-picker';
+
+/**
+ * The person's own words, kept apart from the translation so the record shows what they
+ * actually said, in which language, and who translated it.
+ */
+export function VerbatimInput({ id, item, value, onChange }: InputProps) {
+  const { t } = useTranslation('wizard');
+  const v = asVerbatim(value);
+  const set = (patch: Partial<VerbatimAnswer>) => onChange({ ...v, ...patch });
+  const personal = personalProps(item.personal);
+  return (
+    <div className="verbatim">
+      <div className="field">
+        <label htmlFor={id}>{t('verbatim.original')}</label>
+        <textarea
+          id={id}
+          className="input"
+          rows={3}
+          dir="auto"
+          {...(v.language ? { lang: v.language } : {})}
+          value={v.original}
+          onChange={(e) => set({ original: e.target.value })}
+          {...personal}
+        />
+      </div>
+      <LanguagePicker id={`${id}-language`} value={v.language} onChange={(language) => set({ language })} />
+      <div className="field">
+        <label htmlFor={`${id}-translation`}>{t('verbatim.translation')}</label>
+        <textarea
+          id={`${id}-translation`}
+          className="input"
+          rows={3}
+          dir="auto"
+          value={v.translation}
+          onChange={(e) => set({ translation: e.target.value })}
+          {...personal}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-by`}>{t('verbatim.translatedBy')}</label>
+        <input
+          id={`${id}-by`}
+          type="text"
+          className="input"
+          value={v.translatedBy}
+          onChange={(e) => set({ translatedBy: e.target.value })}
+          {...personalProps(true)}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { routeToHash } from '../../lib/routes';
+import { useDraftSession } from './use-draft-session';
+import { WizardStep } from './wizard-step';
+import './wizard.css';
+
+export interface WizardScreenProps {
+  draftId: string;
+  /** section code from the URL; null resumes at the saved position */
+  section: string | null;
+}
+
+/** The interview: one section per step, free movement, every change autosaved. */
+export function WizardScreen({ draftId, section }: WizardScreenProps) {
+  const { t } = useTranslation('wizard');
+  const session = useDraftSession(draftId);
+  const { load, data } = session;
+
+  if (load.phase === 'missing' || load.phase === 'error') {
+    return (
+      <div className="wizard" role="alert">
+        <p>{t(load.phase === 'missing' ? 'load.missing' : 'load.error')}</p>
+        <a href={routeToHash({ name: 'drafts' })}>{t('load.backToDrafts')}</a>
+      </div>
+    );
+  }
+  if (load.phase === 'loading' || !data) {
+    return (
+      <p role="status" className="wizard">
+        {t('load.loading')}
+      </p>
+    );
+  }
+  return (
+    <WizardStep
+      draftId={draftId}
+      requested={section}
+      instrument={load.instrument}
+      now={load.now}
+      data={data}
+      session={session}
+    />
+  );
+}

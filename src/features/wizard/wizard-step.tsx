@@ -1,0 +1,132 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assess } from '../../engine';
+import { contentNamespace, type Answers, type Instrument } from '../../instrument';
+import { navigate } from '../../lib/routes';
+import type { DraftData } from '../../storage';
+import { SaveStatus } from './save-status';
+import { SectionNav } from './section-nav';
+import { StepForm } from './step-form';
+import type { DraftSession } from './use-draft-session';
+
+interface WizardStepProps {
+  draftId: string;
+  /** the section in the URL, or null to resume where the caseworker left off */
+  requested: string | null;
+  instrument: Instrument;
+  now: string;
+  data: DraftData;
+  session: DraftSession;
+}
+
+/** Picks the step to show: the requested one if it applies now, else the saved position, else the first. */
+function pickSection(visible: readonly string[], requested: string | null, saved: string | null): string | undefined {
+  if (requested && visible.includes(requested)) return requested;
+  if (saved && visible.includes(saved)) return saved;
+  return visible[0];
+}
+
+export function WizardStep({ draftId, requested, instrument, now, data, session }: WizardStepProps) {
+  const ns = contentNamespace(instrument.id, instrument.version);
+  const { t } = useTranslation(['wizard', 'engine', ns]);
+  const { update, flush } = session;
+  // Typing stays responsive: the whole-instrument assessment may lag a keystroke behind.
+  const answers = useDeferredValue(data.answers);
+  const result = useMemo(() => assess(instrument, answers, { now }), [instrument, answers, now]);
+  const visible = result.visibleSections;
+  const current = pickSection(visible, requested, data.position.section);
+  const section = instrument.sections.find((s) => s.code === current);
+  const index = current ? visible.indexOf(current) : -1;
+  const title = current ? t(`section.${current}.title`, { ns }) : '';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!current) return;
+    // Keep the URL and the saved position on the step shown, so a reload resumes right here.
+    if (requested !== current) navigate({ name: 'wizard', draftId, section: current }, { replace: true });
+    if (data.position.section !== current) update((d) => ({ ...d, position: { section: current } }));
+  }, [current, requested, draftId, data.position.section, update]);
+
+  useEffect(() => {
+    // Section titles are instrument wording, never personal, so they may name the tab.
+    document.title = t('document.title', { section: title });
+    // Move focus to the new step's heading (not on first load), so a screen reader starts there.
+    if (shown.current !== undefined && shown.current !== current) heading.current?.focus();
+    shown.current = current;
+  }, [current, title, t]);
+
+  const setAnswers = useCallback(
+    (change: (answers: Answers) => Answers) => update((d) => ({ ...d, answers: change(d.answers) })),
+    [update],
+  );
+  const goTo = (code: string) => {
+    // Errors are reported by the save status and retried; moving on never waits for storage.
+    flush().catch(() => undefined);
+    navigate({ name: 'wizard', draftId, section: code });
+  };
+  const goToReview = () => {
+    // The review reads the draft from storage, so it must hold the latest input first.
+    flush().then(
+      () => navigate({ name: 'review', draftId }),
+      () => undefined,
+    );
+  };
+
+  if (!section || !current) return <p role="alert">{t('load.noSections')}</p>;
+  const previous = visible[index - 1];
+  const next = visible[index + 1];
+
+  return (
+    <div className="wizard">
+      <header className="wizard__header">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        <p className="wizard__step">{t('step.counter', { step: index + 1, total: visible.length })}</p>
+        <SaveStatus state={session.save} />
+      </header>
+      <SectionNav
+        draftId={draftId}
+        current={current}
+        sections={visible.map((code) => ({
+          code,
+          title: t(`section.${code}.title`, { ns }),
+          progress: result.sections.find((p) => p.code === code),
+        }))}
+        onSelect={goTo}
+        onReview={goToReview}
+      />
+      <StepForm
+        key={current}
+        instrument={instrument}
+        section={section}
+        ns={ns}
+        now={now}
+        answers={data.answers}
+        result={result}
+        onChange={setAnswers}
+      />
+      <div className="wizard__actions">
+        {previous ? (
+          <button type="button" className="btn btn--secondary" onClick={() => goTo(previous)}>
+            {t('step.previous')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => (next ? goTo(next) : goToReview())}
+          {...(next ? {} : { 'aria-describedby': 'wizard-last-step' })}
+        >
+          {t('step.next')}
+        </button>
+        {next ? null : (
+          <p id="wizard-last-step" className="hint">
+            {t('step.lastHint')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
