@@ -4,22 +4,44 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
 import { Button } from '../../components/ui';
 import { flushUnsavedInput } from './unsaved-input';
 
-type UpdateProblem = 'unsaved' | 'failed' | null;
+type UpdateProblem = 'unsaved' | 'failed' | 'reloadPending' | null;
 
 /**
  * Non-modal banner for service-worker news. registerType is 'prompt': a new version waits
  * until the caseworker presses "Update now", and even then only after any unsaved input has
  * been written, because the update reloads the tab. It never reloads on its own.
  */
+const problemKey = {
+  unsaved: 'pwa.updateBlockedUnsaved',
+  failed: 'pwa.updateFailed',
+  reloadPending: 'pwa.reloadPending',
+} as const;
+
 export function UpdatePrompt() {
   const { t } = useTranslation('ui');
-  const {
-    needRefresh: [needRefresh],
-    offlineReady: [offlineReady, setOfflineReady],
-    updateServiceWorker,
-  } = useRegisterSW();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<UpdateProblem>(null);
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW({
+    // The new version has taken control, possibly because another tab accepted it. This tab
+    // reloads only once its own input is safely written; otherwise it keeps the input on
+    // screen and asks the caseworker to reload when the save has gone through.
+    onNeedReload: () => {
+      void reloadWhenSaved();
+    },
+  });
+
+  async function reloadWhenSaved(): Promise<void> {
+    if (await flushUnsavedInput()) {
+      window.location.reload();
+      return;
+    }
+    setNeedRefresh(true);
+    setProblem('reloadPending');
+  }
 
   async function update(): Promise<void> {
     setBusy(true);
@@ -30,7 +52,11 @@ export function UpdatePrompt() {
         setProblem('unsaved');
         return;
       }
-      // Activates the waiting worker; vite-plugin-pwa reloads once it takes control.
+      if (problem === 'reloadPending') {
+        window.location.reload();
+        return;
+      }
+      // Activates the waiting worker; onNeedReload reloads once it takes control.
       await updateServiceWorker(true);
     } catch {
       setProblem('failed');
@@ -50,7 +76,7 @@ export function UpdatePrompt() {
             {t('pwa.updateReady')}
           </p>
           {problem ? (
-            <p className="banner__problem">{t(problem === 'unsaved' ? 'pwa.updateBlockedUnsaved' : 'pwa.updateFailed')}</p>
+            <p className="banner__problem">{t(problemKey[problem])}</p>
           ) : null}
           <Button
             variant="primary"
