@@ -2,7 +2,7 @@
  * `assess` ties the steps together. It is pure and deterministic: the same instrument,
  * answers and `now` always give the same result, and nothing reads a clock.
  */
-import type { Answers, Instrument } from '../instrument/schema';
+import type { Answers, Domain, Instrument } from '../instrument/schema';
 import { chosenRecommendation, computeGating, signOffBlockers } from './gating';
 import { computeMissing, computeSections } from './progress';
 import { computeFlags } from './rules';
@@ -28,13 +28,22 @@ export function assess(instrument: Instrument, answers: Answers, options: Assess
   const missing = computeMissing(ctx, flags);
   const visibleSections = instrument.sections.filter((s) => ctx.isSectionVisible(s.code));
   // The child domain also applies to an adult returning with children (a visible child section).
+  const domainOf = new Map(instrument.sections.map((s) => [s.code, s.domain]));
+  const missingByDomain: Partial<Record<Domain, number>> = {};
+  for (const m of missing) {
+    const d = domainOf.get(m.section);
+    if (d) missingByDomain[d] = (missingByDomain[d] ?? 0) + 1;
+  }
   const ratings = rateDomains(flags, {
     child: profile.isChild || visibleSections.some((s) => s.domain === 'child'),
     youngAdult: profile.isYoungAdult,
-  });
+  }, missingByDomain);
   const recommendations = computeGating(ctx, flags, missing);
   const recommendation = chosenRecommendation(ctx);
-  const blockers = signOffBlockers(ctx, { flags, missing, gating: recommendations, isChild: profile.isChild });
+  const errors = validateVisible(ctx);
+  const blockers = signOffBlockers(ctx, {
+    flags, missing, gating: recommendations, isChild: profile.isChild, errors: errors.length,
+  });
   return {
     instrument: { id: instrument.id, version: instrument.version },
     now: options.now,
@@ -50,7 +59,7 @@ export function assess(instrument: Instrument, answers: Answers, options: Assess
     recommendations,
     chosen: { recommendation, allowed: recommendation !== null && recommendations.allowed.includes(recommendation) },
     signOff: { ready: blockers.length === 0, blockers },
-    errors: validateVisible(ctx),
+    errors,
   };
 }
 

@@ -100,6 +100,13 @@ describe('sign-off', () => {
     expect(base.supervisorSigns().mitigation().assess().signOff.ready).toBe(true);
   });
 
+  it('refuses sign-off while an answer is invalid, and says how many', () => {
+    const r = complete().recommend('no_impediment').answer('E1', 'perhaps').assess();
+    expect(r.errors.map((e) => e.item)).toEqual(['E1']);
+    expect(r.signOff.blockers).toContainEqual({ key: 'signoff.invalid_answers', params: { count: 1 } });
+    expect(r.signOff.ready).toBe(false);
+  });
+
   it('does not take a one-tap unknown as a supervisor signature', () => {
     const r = complete().answer('F1', 'yes').recommend('defer').unknown('N7').assess();
     expect(r.signOff.blockers.map((b) => b.key)).toContain('signoff.supervisor_review');

@@ -75,6 +75,8 @@ export interface SignOffInput {
   missing: readonly MissingItem[];
   gating: Gating;
   isChild: boolean;
+  /** validation errors over the visible items: an invalid answer is never signed off */
+  errors: number;
 }
 
 export function signOffBlockers(ctx: EngineContext, input: SignOffInput): Reason[] {
@@ -82,6 +84,7 @@ export function signOffBlockers(ctx: EngineContext, input: SignOffInput): Reason
   const blockers: Reason[] = [];
   const levels = new Set(input.flags.map((f) => f.level));
   if (input.missing.length > 0) blockers.push({ key: 'signoff.incomplete', params: { count: input.missing.length } });
+  if (input.errors > 0) blockers.push({ key: 'signoff.invalid_answers', params: { count: input.errors } });
   const chosen = chosenRecommendation(ctx);
   if (chosen === null) blockers.push({ key: 'signoff.no_recommendation' });
   else if (!input.gating.allowed.includes(chosen)) {

@@ -5,6 +5,7 @@
  */
 export const engineMessageKeys = [
   'rating.none',
+  'rating.none_incomplete',
   'rating.not_applicable',
   'rating.risk',
   'rating.risk_many',
@@ -15,6 +16,7 @@ export const engineMessageKeys = [
   'gating.open_flags',
   'gating.incomplete',
   'signoff.incomplete',
+  'signoff.invalid_answers',
   'signoff.no_recommendation',
   'signoff.recommendation_blocked',
   'signoff.no_judgement',
@@ -34,6 +36,6 @@ export const engineMessageKeys = [
 export type EngineMessageKey = (typeof engineMessageKeys)[number];
 
 export const pluralMessageKeys: readonly EngineMessageKey[] = [
-  'rating.risk', 'rating.risk_many', 'rating.esc', 'rating.stop', 'rating.cumulative',
-  'gating.stop', 'gating.open_flags', 'gating.incomplete', 'signoff.incomplete',
+  'rating.none_incomplete', 'rating.risk', 'rating.risk_many', 'rating.esc', 'rating.stop', 'rating.cumulative',
+  'gating.stop', 'gating.open_flags', 'gating.incomplete', 'signoff.incomplete', 'signoff.invalid_answers',
 ];

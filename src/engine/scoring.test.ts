@@ -26,7 +26,9 @@ const inst = instrument()
   .rule('H1-job', 'RISK', yes('H1'))
   .build();
 
-const rate = (answers: Record<string, string>) => scenario(inst).answers({ A1: '1990-01-01', ...answers }).assess();
+const allNo = Object.fromEntries(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'F1', 'F2', 'G1', 'H1', 'L1'].map((c) => [c, 'no']));
+const rate = (answers: Record<string, string>) =>
+  scenario(inst).answers({ A1: '1990-01-01', ...allNo, ...answers }).assess();
 
 describe('domain ratings', () => {
   it.each<[string, Record<string, string>, string, string]>([
@@ -62,9 +64,26 @@ describe('domain ratings', () => {
   });
 
   it('treats the child domain as applicable for a child case', () => {
-    const { ratings } = scenario(inst).answer('A1', '2012-01-01').assess();
+    const { ratings } = scenario(inst).answers({ ...allNo, A1: '2012-01-01' }).assess();
     expect(ratings.child.explanation.key).toBe('rating.none');
     expect(ratings.young_adult.explanation.key).toBe('rating.not_applicable');
+  });
+});
+
+describe('ratings of an incomplete assessment', () => {
+  it('never presents missing answers as a finding of low risk', () => {
+    const { ratings, overall, missing } = scenario(inst).answers({ A1: '1990-01-01', E1: 'no', E2: 'no' }).assess();
+    expect(ratings.debt).toMatchObject({ level: 'low', missing: 4, explanation: { key: 'rating.none_incomplete', params: { count: 4 } } });
+    expect(ratings.control.missing).toBe(2);
+    // Overall counts every missing answer, the decision section's included.
+    expect(missing.length).toBeGreaterThan(6);
+    expect(overall).toMatchObject({
+      level: 'low', missing: missing.length, explanation: { key: 'rating.none_incomplete', params: { count: missing.length } },
+    });
+  });
+
+  it('still rates the flags that stand while other answers are missing', () => {
+    expect(scenario(inst).answers({ A1: '1990-01-01', E6: 'yes' }).assess().ratings.debt.level).toBe('very_high');
   });
 });
 

@@ -47,6 +47,11 @@ export interface Rating {
   /** rule ids of the flags that produced the rating, worst first */
   flags: string[];
   counts: Record<FlagLevel, number>;
+  /**
+   * Required answers still missing in this area's sections. A "low" with answers missing is
+   * not a finding of low risk, and its explanation says so (rating.none_incomplete).
+   */
+  missing: number;
   /** e.g. { key: 'rating.stop', params: { count: 1 } } */
   explanation: Reason;
 }

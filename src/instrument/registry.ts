@@ -22,7 +22,7 @@ export const registry: readonly InstrumentEntry[] = [
   {
     id: 'homeward-return',
     version: 1,
-    sha256: 'f33b30f53b5bd6c7f6522967539f1ebdfc1e47a85623941cfde8a5439c224608',
+    sha256: '660733d59442cd08cdb03a39274e699d713f11f555cd38f9fb9aa499e98979c7',
     file: './definitions/homeward-return/v1/instrument.json',
     definition: homewardReturnV1,
   },
