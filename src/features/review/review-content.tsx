@@ -9,10 +9,10 @@ import { JudgementSection } from './judgement-section';
 import { OverrideDisclosure } from './override-disclosure';
 import { RatingsTable } from './ratings-table';
 import { RecommendationSection } from './recommendation-section';
-import { SaveStatus } from './save-status';
+import { SaveStatus } from '../../session';
 import { SignOffSection } from './signoff-section';
 import { useDecisionAnswers } from './use-decision-answers';
-import type { DraftSession } from './use-draft-session';
+import type { DraftSession } from '../../session';
 
 interface ReviewContentProps {
   draftId: string;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { routeToHash } from '../../lib/routes';
 import { ReviewContent } from './review-content';
-import { useDraftSession } from './use-draft-session';
+import { useDraftSession } from '../../session';
 import './review.css';
 
 export interface ReviewScreenProps {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { routeToHash } from '../../lib/routes';
-import { useDraftSession } from './use-draft-session';
+import { useDraftSession } from '../../session';
 import { WizardStep } from './wizard-step';
 import './wizard.css';
 

@@ -4,10 +4,10 @@ import { assess } from '../../engine';
 import { contentNamespace, type Answers, type Instrument } from '../../instrument';
 import { navigate } from '../../lib/routes';
 import type { DraftData } from '../../storage';
-import { SaveStatus } from './save-status';
+import { SaveStatus } from '../../session';
 import { SectionNav } from './section-nav';
 import { StepForm } from './step-form';
-import type { DraftSession } from './use-draft-session';
+import type { DraftSession } from '../../session';
 
 interface WizardStepProps {
   draftId: string;

@@ -4,11 +4,11 @@
  * the app's update prompt can ask whether input is unsaved, so a reload never drops it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { registerUnsavedCheck } from '../../app/pwa/unsaved-input';
-import { getInstrument, type Instrument } from '../../instrument';
+import { registerUnsavedCheck } from '../app/pwa/unsaved-input';
+import { getInstrument, type Instrument } from '../instrument';
 import {
   attachLifecycleFlush, createAutosaver, drafts, type Autosaver, type AutosaveState, type Draft, type DraftData,
-} from '../../storage';
+} from '../storage';
 import { todayIso } from './today';
 
 export type SessionLoad =

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AutosaveState } from '../../storage';
+import type { AutosaveState } from '../storage';
 
 /** What the caseworker needs to know about autosave, in words; a failure keeps the input and retries. */
 export function saveStatusKey(state: AutosaveState): string {
