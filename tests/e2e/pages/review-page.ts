@@ -1,0 +1,55 @@
+/**
+ * The review screen, "Review and decision": the computed ratings with their reasons, the flags
+ * (STOP, ESC, RISK, INFO), and which recommendations are blocked and why.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export class ReviewPage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Review and decision' });
+  }
+
+  async goto(origin: string, draftId: string): Promise<void> {
+    await this.page.goto(new URL(`#/draft/${draftId}/review`, origin).href);
+    await this.waitUntilLoaded();
+  }
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.heading.waitFor();
+  }
+
+  /** A titled part of the screen (a region or a section labelled by its heading). */
+  region(name: string | RegExp): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  /** Every raised flag: one list item each, starting with its level (STOP, Escalate, Risk, Information). */
+  get flags(): Locator {
+    return this.region('Flags').getByRole('listitem');
+  }
+
+  async flagTexts(): Promise<string[]> {
+    return (await this.flags.allInnerTexts()).map((t) => t.trim().replace(/\s+/g, ' '));
+  }
+
+  /** Recommendations the caseworker may choose now (radios of the "Recommendation" question). */
+  async allowedRecommendations(): Promise<string[]> {
+    const radios = this.region('Recommendation').getByRole('radio');
+    const names: string[] = [];
+    for (const radio of await radios.all()) names.push((await radio.evaluate((el) => (el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : ''))).trim());
+    return names;
+  }
+
+  /** Recommendations listed under "Not available now", by label. */
+  async blockedRecommendations(): Promise<string[]> {
+    const items = await this.region('Recommendation').getByRole('listitem').filter({ hasText: /: not available/ }).allInnerTexts();
+    return items.map((t) => (/^(.*?): not available/.exec(t.trim())?.[1] ?? t).trim());
+  }
+
+  /** Visible text of the whole screen, for "does not show X" checks. */
+  async text(): Promise<string> {
+    return this.page.getByRole('main').innerText();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * axe-core in the real page. The source is evaluated through the DevTools protocol rather than
+ * added as an inline <script>, so it keeps working once the app ships a strict CSP (no inline script).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 AA as axe tags it (2.0 and 2.1 A/AA plus the 2.2 AA additions). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+
+export interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+type AxeGlobal = { axe?: { run: (context: Document, options: object) => Promise<AxeResults> } };
+
+export async function runAxe(page: Page): Promise<Violation[]> {
+  const loaded = await page.evaluate(() => typeof (window as AxeGlobal).axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as AxeGlobal).axe;
+    if (!axe) throw new Error('axe-core did not load');
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.map((v: Result) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, [...WCAG_TAGS]);
+  return violations;
+}
+
+/** One line per violation, for a failure message a person can act on. */
+export function describeViolations(violations: readonly Violation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.targets.slice(0, 5).join(', ')}`).join('\n');
+}
