@@ -22,7 +22,7 @@ export const registry: readonly InstrumentEntry[] = [
   {
     id: 'homeward-return',
     version: 1,
-    sha256: '660733d59442cd08cdb03a39274e699d713f11f555cd38f9fb9aa499e98979c7',
+    sha256: '44bd401e81ce2a3e3d933417b7809472d117ebcad9459e57e8326d033b72dde6',
     file: './definitions/homeward-return/v1/instrument.json',
     definition: homewardReturnV1,
   },

@@ -4,3 +4,4 @@ export * from './condition';
 export * from './instrument';
 export { parseInstrument, InstrumentError } from './validate';
 export { describeCondition } from './describe';
+export { forwardVisibilityDependencies } from './order';

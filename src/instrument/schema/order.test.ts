@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { registry, getInstrument } from '../registry';
+import { instrument } from '../../../tests/helpers/instrument-builder';
+import { forwardVisibilityDependencies } from './order';
+
+describe('wizard order', () => {
+  it('finds a question whose visibility depends on a later answer, also through a predicate', () => {
+    const inst = instrument()
+      .predicate('isChild', { item: 'A2', op: 'eq', value: 'yes' })
+      .section('A', 'process', (s) => s.ynu('A1', { visibleIf: { ref: 'isChild' } }).ynu('A2').ynu('A3', { visibleIf: { item: 'A2', op: 'eq', value: 'yes' } }))
+      .build();
+    expect(forwardVisibilityDependencies(inst)).toEqual(['A1 depends on later A2']);
+  });
+
+  it('no shipped instrument shows a question above the answer that reveals it', () => {
+    for (const e of registry) expect(forwardVisibilityDependencies(getInstrument(e.id, e.version))).toEqual([]);
+  });
+});
