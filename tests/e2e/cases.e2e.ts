@@ -1,163 +1,133 @@
 /**
- * Whole cases, offline from the first answer: the origin is gone after one online visit. Each case
- * answers by question text (fictional facts), reloads in the middle of a section and must find
- * every answer again, then checks the review screen's flags and blocked recommendations.
- *
- * Scope today: the answers that decide the outcome (a STOP for the adult, the child path for the
- * child). Extending each case to every section is data only: add steps to the tables below.
+ * Whole golden cases, completed offline through the UI. After one online visit (service worker
+ * installed, precache complete) the origin's server is stopped and the context goes offline, so
+ * even the service worker's own requests fail; the page is reloaded and a new assessment started.
+ * Every answer of the golden case (tests/golden/cases/) is then given section by section, in
+ * instrument order, by question text; in the middle of long sections the page is reloaded and every
+ * answer given so far in that section must be shown again exactly. The review screen must show
+ * exactly the case's flags, its computed ratings, and offer exactly its allowed recommendations.
  */
 import { describe, expect, test } from 'vitest';
 import { DraftListPage } from './pages/draft-list-page';
 import { ReviewPage } from './pages/review-page';
-import { WizardPage } from './pages/wizard-page';
+import { normalizeAnswer, WizardPage } from './pages/wizard-page';
 import { launchPersistentApp, privateServer } from './support/browser';
-import { goOffline, waitForServiceWorker } from './support/service-worker';
+import {
+  engineString, flagHeadline, loadGoldenCase, optionLabel, ruleDef, sectionTitle, wizardString, type GoldenCase,
+} from './support/instrument';
+import { goOffline, networkIsGone, waitForServiceWorker } from './support/service-worker';
 
-type Answer =
-  | { kind: 'choose'; question: string; option: string }
-  | { kind: 'tick'; question: string; options: readonly string[] }
-  | { kind: 'text'; question: string; value: string }
-  | { kind: 'date'; question: string; value: string };
-
-interface CaseStep {
-  section: string;
-  answers: readonly Answer[];
+interface Scenario {
+  readonly golden: GoldenCase;
+  readonly ref: string;
+  /** The sections the wizard must offer for this case, in order. */
+  readonly sections: readonly string[];
+  /** Reload right after answering this item of its section, then check that section's answers so far. */
+  readonly reloadAfter: readonly string[];
 }
 
-interface Case {
-  ref: string;
-  steps: readonly CaseStep[];
-  /** Sections that must (or must not) be offered for this case. */
-  sectionsShown: readonly string[];
-  sectionsHidden: readonly string[];
-  /** Substrings of flag texts that must appear on the review screen. */
-  flags: readonly string[];
-  blocked: readonly string[];
-}
-
-const SEEN_ALONE = 'Was the person seen alone, away from anyone connected with the exploitation, anyone they owe money to, and the people who would receive them after return?';
-const DATE_OF_BIRTH = 'What is your date of birth?';
-const CHILD_SECTION = 'The child’s best interests';
-
-const adult: Case = {
+const adult: Scenario = {
+  golden: loadGoldenCase('03-'),
   ref: 'HW-TEST-0401',
-  steps: [
-    {
-      section: 'About this assessment',
-      answers: [
-        { kind: 'date', question: DATE_OF_BIRTH, value: '1990-04-12' },
-        { kind: 'choose', question: SEEN_ALONE, option: 'No' },
-      ],
-    },
-  ],
-  sectionsShown: ['About this assessment', 'Debt'],
-  sectionsHidden: [CHILD_SECTION],
-  flags: ['STOP', 'was not seen alone'],
-  blocked: ['No impediment identified'],
+  sections: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'N'],
+  // Half of the debt section (yes/no, a multi, numbers, text); the decision section after its action rows.
+  reloadAfter: ['E4.still_claimed', 'N5'],
 };
 
-const child: Case = {
+const child: Scenario = {
+  golden: loadGoldenCase('10-'),
   ref: 'HW-TEST-0402',
-  steps: [
-    {
-      section: 'About this assessment',
-      answers: [
-        { kind: 'date', question: DATE_OF_BIRTH, value: '2012-09-30' },
-        { kind: 'choose', question: SEEN_ALONE, option: 'Yes' },
-      ],
-    },
-  ],
-  sectionsShown: ['About this assessment', CHILD_SECTION],
-  sectionsHidden: [],
-  flags: [],
-  blocked: [],
+  sections: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'N', 'P'],
+  // Half of the child's section (choices, text, dates, the child's own words); the follow-up plan after its rows.
+  reloadAfter: ['L6.weight', 'P2'],
 };
 
-async function give(wizard: WizardPage, answer: Answer): Promise<void> {
-  switch (answer.kind) {
-    case 'choose':
-      return wizard.choose(answer.question, answer.option);
-    case 'tick':
-      return wizard.tick(answer.question, answer.options);
-    case 'text':
-      return wizard.fillText(answer.question, answer.value);
-    case 'date':
-      return wizard.fillDate(answer.question, answer.value);
-  }
-}
-
-/** Reads back what the form shows for an answer, in the same terms it was given. */
-async function shown(wizard: WizardPage, answer: Answer): Promise<unknown> {
-  switch (answer.kind) {
-    case 'choose':
-      return wizard.question(answer.question).getByRole('radio', { name: answer.option, exact: true }).isChecked();
-    case 'tick':
-      return Promise.all(answer.options.map((o) => wizard.question(answer.question).getByRole('checkbox', { name: o, exact: true }).isChecked()));
-    case 'text':
-      return wizard.textbox(answer.question).inputValue();
-    case 'date':
-      return wizard.page.getByLabel(answer.question, { exact: true }).inputValue();
-  }
-}
-
-function expected(answer: Answer): unknown {
-  switch (answer.kind) {
-    case 'choose':
-      return true;
-    case 'tick':
-      return answer.options.map(() => true);
-    case 'text':
-    case 'date':
-      return answer.value;
-  }
-}
+/** The instrument's recommendation item (its `decision.recommendation`). */
+const RECOMMENDATION = 'N4';
+const recommendationLabel = (code: string): string => optionLabel(RECOMMENDATION, code);
+const sorted = (list: readonly string[]): string[] => [...list].sort((a, b) => a.localeCompare(b));
 
 describe.each([
   ['adult', adult],
   ['child', child],
-] as const)('%s case, completed offline', (_name, scenario) => {
-  test('answers survive a reload mid-section; the review shows the expected flags and blocks', async () => {
+] as const)('%s golden case, completed offline', (_name, scenario) => {
+  test('every answer survives a reload mid-section; the review shows exactly the expected flags, ratings and recommendations', async () => {
+    const started = performance.now();
+    const { golden } = scenario;
+    expect(golden.expect.missing, 'the golden case is complete').toEqual([]);
+
     const server = await privateServer();
     const session = await launchPersistentApp({ origin: server.url, label: 'case' });
-    const list = new DraftListPage(session.page);
+    const { page } = session;
+    // The golden case's assessment date: ages and date windows (e.g. D10) are computed from it.
+    await session.context.clock.setFixedTime(new Date(`${golden.now}T12:00:00Z`));
+    const list = new DraftListPage(page);
     await list.goto(server.url);
-    await waitForServiceWorker(session.page);
+    await waitForServiceWorker(page);
     await goOffline(session.context, server);
+    expect(await networkIsGone(page), 'the network is really gone for the service worker too').toBe(true);
 
-    await list.goto(server.url);
+    await page.reload();
+    await list.waitUntilLoaded();
     const draftId = await list.start(scenario.ref);
-    const wizard = new WizardPage(session.page);
+    const wizard = new WizardPage(page);
     await wizard.waitUntilLoaded();
 
-    for (const step of scenario.steps) {
-      await wizard.openSection(step.section);
-      const [firstAnswer, ...rest] = step.answers;
-      if (firstAnswer) {
-        await give(wizard, firstAnswer);
-        // Reload in the middle of the section: what was saved must come back exactly.
-        await wizard.waitUntilSaved();
-        await session.page.reload();
-        await wizard.waitUntilLoaded();
-        expect(await wizard.currentSectionTitle()).toBe(step.section);
-      }
-      for (const answer of rest) await give(wizard, answer);
-      await wizard.waitUntilSaved();
-      await session.page.reload();
-      await wizard.waitUntilLoaded();
-      for (const answer of step.answers) expect(await shown(wizard, answer), answer.question).toEqual(expected(answer));
+    const skipped: string[] = [];
+    const reloadsDone: string[] = [];
+    for (const section of scenario.sections) {
+      await page.getByRole('main').getByRole('heading', { level: 1, name: sectionTitle(section), exact: true }).waitFor();
+      const filled = await wizard.fillSection(golden.answers, {
+        onAnswered: async (code, answeredSoFar) => {
+          if (!scenario.reloadAfter.includes(code)) return;
+          await wizard.waitUntilSaved();
+          await page.reload();
+          await wizard.waitUntilLoaded();
+          expect(await wizard.currentSectionTitle(), 'the reload resumes in the same section').toBe(sectionTitle(section));
+          for (const answered of answeredSoFar) {
+            const given = golden.answers[answered];
+            if (given === undefined) throw new Error(`${answered} was answered without an answer`);
+            expect(await wizard.readItem(answered), `${answered} after the reload in section ${section}`).toEqual(normalizeAnswer(answered, given));
+          }
+          reloadsDone.push(code);
+        },
+      });
+      expect(filled.section).toBe(section);
+      skipped.push(...filled.skipped);
+      // The last section's "Next section" leads to the review and decision.
+      const before = page.url();
+      await wizard.nextButton.click();
+      await page.waitForURL((url) => url.href !== before);
+    }
+    expect(reloadsDone, 'every planned mid-section reload happened').toEqual(scenario.reloadAfter);
+    // Every answer of these golden cases belongs to an item the engine shows for them (by the end of its section).
+    expect(skipped, 'answered items that were not on screen').toEqual([]);
+
+    await page.waitForURL(/\/review$/);
+    const review = new ReviewPage(page);
+    await review.waitUntilLoaded();
+    expect(page.url()).toContain(draftId);
+
+    for (const [id, level] of Object.entries(golden.expect.flagLevels ?? {})) expect(ruleDef(id).level, `level of ${id}`).toBe(level);
+    expect(sorted(await review.flagHeadlines()), 'flags on the review screen').toEqual(sorted(golden.expect.flags.map(flagHeadline)));
+
+    expect(await review.computedOverallRating()).toBe(`${wizardString('review.judgement.computed')} ${engineString(`rating.level.${golden.expect.overall}`)}`);
+    const areas = await review.areaRatings();
+    expect(Object.keys(areas).length, 'areas rated').toBeGreaterThan(0);
+    for (const [area, rating] of Object.entries(areas)) {
+      const domain = Object.keys(golden.expect.domains).find((d) => engineString(`domain.${d}`) === area);
+      if (domain === undefined) throw new Error(`Unknown area "${area}" in the ratings table`);
+      expect(rating, `rating of ${area}`).toBe(engineString(`rating.level.${golden.expect.domains[domain] ?? ''}`));
     }
 
-    const sections = await wizard.sectionNames();
-    for (const name of scenario.sectionsShown) expect(sections.some((s) => s.startsWith(name)), `section "${name}" offered`).toBe(true);
-    for (const name of scenario.sectionsHidden) expect(sections.some((s) => s.startsWith(name)), `section "${name}" not offered`).toBe(false);
+    expect(sorted(await review.allowedRecommendations()), 'recommendations offered').toEqual(sorted(golden.expect.allowed.map(recommendationLabel)));
+    expect(sorted(await review.blockedRecommendations()), 'recommendations not available').toEqual(sorted(golden.expect.blocked.map(recommendationLabel)));
 
-    const review = new ReviewPage(session.page);
-    await review.goto(server.url, draftId);
-    const flags = await review.flagTexts();
-    for (const flag of scenario.flags) expect(flags.some((f) => f.includes(flag)), `flag containing "${flag}" in:\n${flags.join('\n')}`).toBe(true);
-    expect(await review.blockedRecommendations()).toEqual(expect.arrayContaining([...scenario.blocked]));
-    // Nothing decided yet for either case, so sign-off must be held back; a child case needs the best-interests assessment too.
-    const signOff = await review.region('Before sign-off').innerText();
-    expect(signOff).not.toContain('Nothing blocks sign-off.');
+    const signOff = await review.signOffText();
+    expect(signOff).toContain(wizardString('review.missing.none'));
+    if (golden.expect.signOffReady) expect(signOff).toContain(wizardString('review.signoff.ready'));
+    else expect(signOff).not.toContain(wizardString('review.signoff.ready'));
+
+    console.log(`${scenario.ref}: ${String(Math.round((performance.now() - started) / 100) / 10)} s`);
   });
 });

@@ -52,4 +52,37 @@ export class ReviewPage {
   async text(): Promise<string> {
     return this.page.getByRole('main').innerText();
   }
+
+  /**
+   * The first line of every flag, exactly as shown: "<level> · <area>: <reason>" (review/flag-list.tsx).
+   * Read from the "Flags" region by its exact name, so the per-level sub-sections are not counted twice.
+   */
+  async flagHeadlines(): Promise<string[]> {
+    const texts = await this.region(/^Flags$/).getByRole('listitem').allInnerTexts();
+    return texts.map((t) => (t.trim().split('\n')[0] ?? '').trim().replace(/\s+/g, ' '));
+  }
+
+  /** "Computed overall rating: <level>" beside the caseworker's own judgement. */
+  async computedOverallRating(): Promise<string> {
+    const text = await this.region(/^Risk ratings$/).getByText(/^Computed overall rating:/).innerText();
+    return text.trim().replace(/\s+/g, ' ');
+  }
+
+  /** Each area's computed rating, as the "Computed rating for each area" table shows it. */
+  async areaRatings(): Promise<Record<string, string>> {
+    const table = this.page.getByRole('table', { name: 'Computed rating for each area', exact: true });
+    const out: Record<string, string> = {};
+    for (const row of await table.getByRole('row').all()) {
+      const header = row.getByRole('rowheader');
+      if ((await header.count()) === 0) continue;
+      const cells = await row.getByRole('cell').allInnerTexts();
+      out[(await header.innerText()).trim()] = (cells[0] ?? '').trim();
+    }
+    return out;
+  }
+
+  /** The "Before sign-off" region's text (blockers, or "Nothing blocks sign-off.", and missing answers). */
+  async signOffText(): Promise<string> {
+    return this.region(/^Before sign-off$/).innerText();
+  }
 }
