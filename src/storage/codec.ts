@@ -2,9 +2,12 @@
  * WARNING: the codec turns DraftData into what is stored in a row's `data` field and back.
  * A regression here can make saved drafts unreadable.
  *
- * This is the seam for encryption at rest. Today's codec stores the validated DraftData as
- * is; the encryption issue adds an AES-GCM codec whose `encode` returns `{v, iv, ct}` with
- * the record id and record schema version as additional data (hence `context`).
+ * This is the seam for encryption at rest. `plainCodec` (still the default, until the UI
+ * has an unlock screen) stores the validated DraftData as is; `createEncryptedCodec(session)`
+ * stores an AES-GCM envelope `{v, iv, ct}` (crypto/envelope.ts) with the record id and record
+ * schema version as additional data (hence `context`). The two formats are NOT mixed: the
+ * encrypted codec refuses a plaintext row (it is reported unreadable, never overwritten);
+ * existing plaintext drafts are sealed once after the first unlock (encryptPlaintextDrafts).
  *
  * Both methods are async because WebCrypto is. Never call them inside a Dexie transaction:
  * awaiting a non-IndexedDB promise there lets the transaction commit early (Dexie raises
@@ -13,6 +16,8 @@
  */
 import { draftDataSchema, type DraftData } from './records';
 import { InvalidDraftDataError } from './errors';
+import { open, seal } from './crypto/envelope';
+import type { KeySession } from './crypto/session';
 
 export interface CodecContext {
   id: string;
@@ -49,3 +54,22 @@ export const plainCodec: DraftDataCodec = {
     return Promise.resolve(draftDataSchema.parse(stored));
   },
 };
+
+/**
+ * Seals each draft's data under the session's data key, bound to the record id and schema.
+ * Throws LockedError while the session is locked; a record that does not authenticate
+ * (tampered, moved from another id, other key) throws EnvelopeError naming it, which the
+ * drafts repository reports as that one id being unreadable while the others still open.
+ */
+export function createEncryptedCodec(session: Pick<KeySession, 'key'>): DraftDataCodec {
+  return {
+    async encode(data, context) {
+      const checked = validateDraftData(data);
+      return seal(session.key(), checked, { recordId: context.id, schemaVersion: context.schema });
+    },
+    async decode(stored, context) {
+      const value = await open(session.key(), stored, { recordId: context.id, schemaVersion: context.schema });
+      return draftDataSchema.parse(value);
+    },
+  };
+}

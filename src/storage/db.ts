@@ -4,6 +4,7 @@
  */
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { DraftRow, SettingRow } from './records';
+import type { KeyringRow } from './crypto/keyring';
 import { VERSIONS, declareVersions } from './versions';
 
 export const DEFAULT_DB_NAME = 'homeward';
@@ -21,6 +22,8 @@ export class HomewardDb extends Dexie {
   // (re)defined as undefined after super(), hiding the tables Dexie attaches.
   declare drafts: Table<DraftRow, string>;
   declare settings: Table<SettingRow, string>;
+  /** Since version 2: the wrapped data key (crypto/keyring.ts). Read it only through the keyring. */
+  declare keyring: Table<KeyringRow, string>;
 
   constructor(options: HomewardDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

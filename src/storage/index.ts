@@ -33,7 +33,29 @@ export {
 } from './repositories/drafts';
 export { createSettingsRepository, defaultSettings, type Settings, type SettingsRepository } from './repositories/settings';
 export type { Draft, DraftData, DraftMeta, DraftStatus, DraftSummary } from './records';
-export type { CodecContext, DraftDataCodec } from './codec';
+export { plainCodec, createEncryptedCodec, type CodecContext, type DraftDataCodec } from './codec';
+export {
+  createKeyring,
+  KEYRING_ID,
+  type KdfOptions,
+  type Keyring,
+  type KeyringOptions,
+  type KeyringStatus,
+} from './crypto/keyring';
+export { createKeySession, type KeySession, type LockListener } from './crypto/session';
+export { encryptPlaintextDrafts, type PlaintextEncryptionResult } from './crypto/encrypt-plaintext-drafts';
+export { seal, open, ENVELOPE_VERSION, type Envelope, type EnvelopeContext } from './crypto/envelope';
+export { DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS, type KdfParams } from './crypto/kdf';
+export {
+  EnvelopeError,
+  KdfParamsError,
+  KeyringError,
+  LockedError,
+  WrongPassphraseError,
+  type EnvelopeProblem,
+  type KdfParamsProblem,
+  type KeyringProblem,
+} from './crypto/errors';
 export {
   StorageError,
   DraftConflictError,

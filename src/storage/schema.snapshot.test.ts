@@ -67,6 +67,21 @@ describe('database schema', () => {
     expect(actual).toEqual(snapshot.versions);
   });
 
+  it('changes, in each version, only the tables that version declares', () => {
+    // Catches a new snapshot entry pasted with an unrelated edit to an existing table.
+    for (const [i, declaration] of VERSIONS.entries()) {
+      if (i === 0) continue;
+      const before: Record<string, unknown> = snapshot.versions[i - 1]?.stores ?? {};
+      const after: Record<string, unknown> = snapshot.versions[i]?.stores ?? {};
+      const untouched = new Set([...Object.keys(before), ...Object.keys(after)]);
+      for (const table of Object.keys(declaration.stores)) untouched.delete(table);
+      for (const table of untouched) expect(after[table], `v${declaration.version} ${table}`).toEqual(before[table]);
+      for (const [table, spec] of Object.entries(declaration.stores)) {
+        expect(table in after, `v${declaration.version} ${table}`).toBe(spec !== null);
+      }
+    }
+  });
+
   it('is what HomewardDb opens', async () => {
     const db = new HomewardDb({ indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();

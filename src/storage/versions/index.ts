@@ -6,10 +6,11 @@
 import type { Dexie } from 'dexie';
 import type { VersionDeclaration } from './types';
 import { v1 } from './v1';
+import { v2 } from './v2';
 
 export type { VersionDeclaration } from './types';
 
-export const VERSIONS: readonly VersionDeclaration[] = [v1];
+export const VERSIONS: readonly VersionDeclaration[] = [v1, v2];
 
 /** Declares `versions` on a Dexie instance; used by HomewardDb and the snapshot test. */
 export function declareVersions(db: Dexie, versions: readonly VersionDeclaration[]): void {

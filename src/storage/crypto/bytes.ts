@@ -1,0 +1,26 @@
+/**
+ * WARNING: byte helpers for the stored crypto records. A regression can make keys or
+ * envelopes unreadable.
+ *
+ * Stored bytes are kept as Uint8Array (IndexedDB structured clone; no base64 overhead).
+ * What comes back from storage is untrusted: `bytes()` checks type and length, and
+ * `copy()` returns a fresh ArrayBuffer-backed array that WebCrypto accepts as BufferSource.
+ */
+import { z } from 'zod';
+
+export function bytes(length?: { min?: number; exact?: number }) {
+  return z.custom<Uint8Array>((value) => {
+    if (!(value instanceof Uint8Array)) return false;
+    if (length?.exact !== undefined && value.byteLength !== length.exact) return false;
+    if (length?.min !== undefined && value.byteLength < length.min) return false;
+    return true;
+  });
+}
+
+export function copy(source: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(source);
+}
+
+export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
