@@ -36,7 +36,7 @@ export function LanguageSwitcher() {
       >
         {languages.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
-            {language.label}
+            {language.reviewed ? language.label : `${language.label} (${t('app.notReviewed')})`}
           </option>
         ))}
       </select>

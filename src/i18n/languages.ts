@@ -18,6 +18,9 @@ export interface Language {
 
 export const languages = [
   { code: 'en', label: 'English', dir: 'ltr', reviewed: true },
+  // Machine-assisted translations, not yet checked by a native speaker: marked on screen.
+  { code: 'vi', label: 'Tiếng Việt', dir: 'ltr', reviewed: false },
+  { code: 'ro', label: 'Română', dir: 'ltr', reviewed: false },
 ] as const satisfies readonly Language[];
 
 export const defaultLanguage = 'en';

@@ -51,7 +51,7 @@ function allowed(key: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => (p.endsWith('*') ? key.startsWith(p.slice(0, -1)) : key === p));
 }
 
-/** Codes and acronyms (IOM, HW-0012, STOP) are the same in every language. */
+/** Codes, acronyms (IOM, HW-0012, STOP) and placeholder-only patterns are the same in every language. */
 const codeLike = /^[\p{Lu}\d\s\-–.,:;()/+&%{}]*$/u;
 
 export function checkBundle(en: Entries, other: Entries, opts: CheckOptions): string[] {
@@ -66,7 +66,7 @@ export function checkBundle(en: Entries, other: Entries, opts: CheckOptions): st
     if (typeof value !== 'string' || value.trim() === '') problems.push(`empty string for ${key}`);
     else if (placeholders(value) !== placeholders(source)) {
       problems.push(`placeholders differ for ${key}: "${placeholders(value)}" vs English "${placeholders(source)}"`);
-    } else if (value === source && !codeLike.test(value) && !allowed(key, opts.identicalAllowed)) {
+    } else if (value === source && !codeLike.test(value.replace(placeholder, '')) && !allowed(key, opts.identicalAllowed)) {
       problems.push(`identical to English (translate it, or list it as intended): ${key}`);
     }
   }

@@ -73,5 +73,7 @@ describe('the translation check itself', () => {
       'identical to English (translate it, or list it as intended): a.title',
     ]);
     expect(checkBundle(en, ro, { lang: 'ro', plurals: true, identicalAllowed: ['a.*'] })).toEqual([]);
+    // A pattern made only of placeholders and punctuation is the same in every language.
+    expect(checkBundle({ pair: '{{column}}: {{value}}' }, { pair: '{{column}}: {{value}}' }, { lang: 'ro', plurals: true, identicalAllowed: [] })).toEqual([]);
   });
 });
