@@ -21,6 +21,8 @@ export const languages = [
   // Machine-assisted translations, not yet checked by a native speaker: marked on screen.
   { code: 'vi', label: 'Tiếng Việt', dir: 'ltr', reviewed: false },
   { code: 'ro', label: 'Română', dir: 'ltr', reviewed: false },
+  { code: 'sq', label: 'Shqip', dir: 'ltr', reviewed: false },
+  { code: 'ti', label: 'ትግርኛ', dir: 'ltr', reviewed: false },
 ] as const satisfies readonly Language[];
 
 export const defaultLanguage = 'en';
