@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Makes sure the system packages the browser tests need are present: Debian's chromium (Playwright's
 // own browser download cannot work on a closed network) and poppler-utils (pdfsig/pdftotext check
-// exported PDFs). Quick and silent when everything is there, so `npm run test:e2e` can always call it.
+// exported PDFs) and libnss3-tools (certutil puts an organisation root into an NSS db for pdfsig). Quick and silent when everything is there, so `npm run test:e2e` can always call it.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
-const PACKAGES = ['chromium', 'poppler-utils'];
+const PACKAGES = ['chromium', 'poppler-utils', 'libnss3-tools'];
 
 /** True when `file` exists and is executable. */
 function isExecutable(file) {
@@ -29,6 +29,7 @@ if (!isExecutable(CHROMIUM)) missing.push(`${CHROMIUM} (package chromium)`);
 for (const tool of ['pdfsig', 'pdftotext']) {
   if (!onPath(tool)) missing.push(`${tool} (package poppler-utils)`);
 }
+if (!onPath('certutil')) missing.push('certutil (package libnss3-tools)');
 
 if (missing.length === 0) process.exit(0);
 
@@ -63,7 +64,7 @@ function run(file, args) {
 run('apt-get', ['update']);
 run('apt-get', ['install', '-y', ...PACKAGES]);
 
-const still = [CHROMIUM].filter((f) => !isExecutable(f)).concat(['pdfsig', 'pdftotext'].filter((t) => !onPath(t)));
+const still = [CHROMIUM].filter((f) => !isExecutable(f)).concat(['pdfsig', 'pdftotext', 'certutil'].filter((t) => !onPath(t)));
 if (still.length > 0) {
   console.error(`Still missing after installing: ${still.join(', ')}.`);
   process.exit(1);

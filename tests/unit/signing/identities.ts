@@ -1,0 +1,43 @@
+// Test identities: a self-signed caseworker, and an organisation root that issues signer certificates.
+import type * as pkijs from 'pkijs';
+import { createCertificationRequest, createRootCertificate, createSelfSignedCertificate, issueCertificate } from '../../../src/export/signing/certificates';
+import { generateSigningKeyPair } from '../../../src/export/signing/keys';
+import { parseCertificationRequest, requestToPem } from '../../../src/export/signing/pem';
+import type { SignPdfOptions } from '../../../src/export/signing/sign';
+
+export const ORG = 'Homeward Test Org';
+
+export interface Identity {
+  readonly privateKey: CryptoKey;
+  readonly certificate: pkijs.Certificate;
+  readonly chain: pkijs.Certificate[];
+}
+
+export interface Organisation {
+  readonly root: pkijs.Certificate;
+  issue(cn: string): Promise<Identity>;
+}
+
+export async function selfSignedIdentity(cn: string): Promise<Identity> {
+  const keys = await generateSigningKeyPair();
+  return { privateKey: keys.privateKey, certificate: await createSelfSignedCertificate(keys, { cn, o: ORG }), chain: [] };
+}
+
+export async function organisation(name = 'Homeward Test Root CA'): Promise<Organisation> {
+  const rootKeys = await generateSigningKeyPair();
+  const root = await createRootCertificate(rootKeys, { cn: name, o: ORG });
+  return {
+    root,
+    async issue(cn) {
+      const keys = await generateSigningKeyPair();
+      // The request travels as a PEM file, as between devices.
+      const request = parseCertificationRequest(requestToPem(await createCertificationRequest(keys, { cn, o: ORG })));
+      const certificate = await issueCertificate(request, { issuerCertificate: root, issuerKey: rootKeys.privateKey, validityDays: 365 });
+      return { privateKey: keys.privateKey, certificate, chain: [root] };
+    },
+  };
+}
+
+export function signOptions(identity: Identity, name: string, reason: string, date = new Date()): SignPdfOptions {
+  return { ...identity, name, reason, date };
+}
