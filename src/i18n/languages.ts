@@ -23,6 +23,7 @@ export const languages = [
   { code: 'ro', label: 'Română', dir: 'ltr', reviewed: false },
   { code: 'sq', label: 'Shqip', dir: 'ltr', reviewed: false },
   { code: 'ti', label: 'ትግርኛ', dir: 'ltr', reviewed: false },
+  { code: 'ar', label: 'العربية', dir: 'rtl', reviewed: false },
 ] as const satisfies readonly Language[];
 
 export const defaultLanguage = 'en';
