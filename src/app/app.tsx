@@ -1,10 +1,16 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '../components/ui';
+import {
+  IdleWarning, LockButton, LockGate, NeutralPage, QuickExitButton, useBackForwardLock, useIdleLock, useLockState,
+  useQuickExitShortcut, type LockPhase,
+} from '../features/lock';
 import { findLanguage } from '../i18n';
 import { routeToHash, useRoute, type Route } from '../lib/routes';
 import { LanguageSwitcher } from './language-switcher';
 import { LoadingScreen } from './loading-screen';
+import { lockController } from './lock';
 import { UpdatePrompt } from './pwa/update-prompt';
 import { ScreenError } from './screen-error';
 import { ScreenOutlet } from './screen-outlet';
@@ -16,19 +22,61 @@ const titleKeys = {
   review: 'app.documentTitle.review',
 } as const satisfies Record<Route['name'], string>;
 
-/** The shell: skip link, header (name, language, quick nav), update banner, current screen. */
+const lockedTitleKeys = {
+  starting: 'app.documentTitle.locked',
+  setup: 'app.documentTitle.setup',
+  locked: 'app.documentTitle.locked',
+  failed: 'app.documentTitle.locked',
+} as const satisfies Record<Exclude<LockPhase, 'unlocked'>, string>;
+
+/**
+ * Quick exit: the neutral page replaces everything in this very event (flushSync), the URL
+ * loses any draft id (a reload then shows the unlock screen), then the key is dropped.
+ */
+function quickExit(): void {
+  flushSync(() => {
+    lockController.quickExit();
+  });
+  window.history.replaceState(null, '', routeToHash({ name: 'drafts' }));
+}
+
+/**
+ * The shell: skip link, header (name, language, quick exit, lock, quick nav), update banner,
+ * and the current screen, which renders only while unlocked (features/lock gates it).
+ */
 export function App() {
   const { t, i18n } = useTranslation('ui');
   const route = useRoute();
+  const lock = useLockState(lockController);
+  const unlocked = lock.phase === 'unlocked';
   const mainRef = useRef<HTMLElement>(null);
   const previousScreen = useRef(route.name);
-  const draftId = route.name === 'drafts' ? null : route.draftId;
+  const previousPhase = useRef(lock.phase);
+  const draftId = route.name === 'drafts' || !unlocked ? null : route.draftId;
   const language = findLanguage(i18n.language);
+
+  useEffect(() => {
+    lockController.start();
+  }, []);
+  useQuickExitShortcut(quickExit);
+  useBackForwardLock(lockController.lockNow);
+  const lockWhenIdle = useCallback(() => {
+    void lockController.lock();
+  }, []);
+  const idle = useIdleLock(unlocked && !lock.exited, lockWhenIdle);
 
   // Only the screen's name, never a case reference: titles show in the task switcher.
   useEffect(() => {
-    document.title = t(titleKeys[route.name]);
-  }, [route.name, t]);
+    if (lock.exited) return;
+    document.title = t(lock.phase === 'unlocked' ? titleKeys[route.name] : lockedTitleKeys[lock.phase]);
+  }, [route.name, lock.phase, lock.exited, t]);
+
+  // After unlocking, start reading at the top of the content.
+  useEffect(() => {
+    if (previousPhase.current === lock.phase) return;
+    previousPhase.current = lock.phase;
+    if (lock.phase === 'unlocked') mainRef.current?.focus();
+  }, [lock.phase]);
 
   // On moving to another screen, put focus at the start of the content so screen readers
   // begin there. Section changes inside the wizard are left to the wizard.
@@ -37,6 +85,8 @@ export function App() {
     previousScreen.current = route.name;
     mainRef.current?.focus();
   }, [route.name]);
+
+  if (lock.exited) return <NeutralPage />;
 
   return (
     <>
@@ -48,50 +98,59 @@ export function App() {
           <a className="app-name" href={routeToHash({ name: 'drafts' })}>
             {t('app.name')}
           </a>
+          <div className="app-header__actions">
+            <QuickExitButton onExit={quickExit} />
+            {unlocked ? <LockButton controller={lockController} /> : null}
+          </div>
           <LanguageSwitcher />
         </div>
-        <nav className="quick-nav" aria-label={t('app.nav.label')}>
-          <ul>
-            <li>
-              <a href={routeToHash({ name: 'drafts' })} aria-current={route.name === 'drafts' ? 'page' : undefined}>
-                {t('app.nav.drafts')}
-              </a>
-            </li>
-            {draftId ? (
-              <>
-                <li>
-                  <a
-                    href={routeToHash({ name: 'wizard', draftId, section: null })}
-                    aria-current={route.name === 'wizard' ? 'page' : undefined}
-                  >
-                    {t('app.nav.questions')}
-                  </a>
-                </li>
-                <li>
-                  <a
-                    href={routeToHash({ name: 'review', draftId })}
-                    aria-current={route.name === 'review' ? 'page' : undefined}
-                  >
-                    {t('app.nav.review')}
-                  </a>
-                </li>
-              </>
-            ) : null}
-          </ul>
-        </nav>
+        {unlocked ? (
+          <nav className="quick-nav" aria-label={t('app.nav.label')}>
+            <ul>
+              <li>
+                <a href={routeToHash({ name: 'drafts' })} aria-current={route.name === 'drafts' ? 'page' : undefined}>
+                  {t('app.nav.drafts')}
+                </a>
+              </li>
+              {draftId ? (
+                <>
+                  <li>
+                    <a
+                      href={routeToHash({ name: 'wizard', draftId, section: null })}
+                      aria-current={route.name === 'wizard' ? 'page' : undefined}
+                    >
+                      {t('app.nav.questions')}
+                    </a>
+                  </li>
+                  <li>
+                    <a
+                      href={routeToHash({ name: 'review', draftId })}
+                      aria-current={route.name === 'review' ? 'page' : undefined}
+                    >
+                      {t('app.nav.review')}
+                    </a>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
       </header>
       <UpdatePrompt />
+      {idle.warning ? <IdleWarning onStay={idle.stay} /> : null}
       {language && !language.reviewed ? (
         <StatusMessage tone="warning" className="unreviewed-note">
           {t('app.unreviewedTranslation')}
         </StatusMessage>
       ) : null}
-      <main id="main-content" ref={mainRef} tabIndex={-1}>
-        <ScreenErrorBoundary resetKey={routeToHash(route)} fallback={<ScreenError />}>
-          <Suspense fallback={<LoadingScreen />}>
-            <ScreenOutlet route={route} />
-          </Suspense>
-        </ScreenErrorBoundary>
+      <main id="main-content" ref={mainRef} tabIndex={-1} data-lock-state={lock.phase}>
+        <LockGate controller={lockController} loading={<LoadingScreen />}>
+          <ScreenErrorBoundary resetKey={routeToHash(route)} fallback={<ScreenError />}>
+            <Suspense fallback={<LoadingScreen />}>
+              <ScreenOutlet route={route} />
+            </Suspense>
+          </ScreenErrorBoundary>
+        </LockGate>
       </main>
     </>
   );

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { registerUnsavedCheck } from '../app/pwa/unsaved-input';
 import { getInstrument, type Instrument } from '../instrument';
 import {
-  attachLifecycleFlush, createAutosaver, drafts, type Autosaver, type AutosaveState, type Draft, type DraftData,
+  attachLifecycleFlush, createAutosaver, keySession, drafts, type Autosaver, type AutosaveState, type Draft, type DraftData,
 } from '../storage';
 import { todayIso } from './today';
 
@@ -68,6 +68,8 @@ export function useDraftSession(draftId: string): DraftSession {
         setLoad({ phase: 'ready', draft, instrument, now: todayIso(new Date()) });
       })
       .catch(() => {
+        // Locked meanwhile (lock, quick exit): not damage; the lock screen replaces this one.
+        if (!keySession.isUnlocked) return;
         // The error's message may name the draft id only; the screen says what to do next.
         if (active) setLoad({ phase: 'error' });
       });

@@ -121,8 +121,9 @@ describe('encrypted codec with the drafts repository', () => {
     await expect(repo.saveData(draft.id, withAnswers(draft.data))).rejects.toBeInstanceOf(LockedError);
     await expect(repo.create(newDraft)).rejects.toBeInstanceOf(LockedError);
     expect(await db.drafts.toArray()).toEqual([before]);
-    // Known limitation: the repository maps any decode failure to "unreadable" (see README).
-    await expect(repo.get(draft.id)).rejects.toBeInstanceOf(DraftUnreadableError);
+    // Locked is not damage: the app asks for the passphrase rather than calling the draft unreadable.
+    await expect(repo.get(draft.id)).rejects.toBeInstanceOf(LockedError);
+    await expect(repo.list()).rejects.toBeInstanceOf(LockedError);
   });
 
   it('keeps plaintext and encrypted rows apart: each codec refuses the other format', async () => {

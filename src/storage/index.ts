@@ -5,6 +5,9 @@
 import { HomewardDb } from './db';
 import { createDraftsRepository, type DraftsRepository } from './repositories/drafts';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
+import { createEncryptedCodec } from './codec';
+import { createKeyring, type Keyring } from './crypto/keyring';
+import { createKeySession, type KeySession } from './crypto/session';
 
 let instance: HomewardDb | undefined;
 
@@ -17,8 +20,15 @@ export function openDb(): HomewardDb {
   return instance;
 }
 
-/** Bound to openDb(); nothing is opened until the first call. */
-export const drafts: DraftsRepository = createDraftsRepository(openDb);
+/** The app's keyring and its one key session (the data key lives only in that session's closure). */
+export const keyring: Keyring = createKeyring(openDb);
+export const keySession: KeySession = createKeySession(keyring);
+
+/**
+ * The app's drafts: every read and write goes through the encrypted codec, so only ciphertext
+ * reaches IndexedDB; while `keySession` is locked, reads and writes reject with LockedError.
+ */
+export const drafts: DraftsRepository = createDraftsRepository(openDb, { codec: createEncryptedCodec(keySession) });
 export const settings: SettingsRepository = createSettingsRepository(openDb);
 
 export { HomewardDb, DEFAULT_DB_NAME, type HomewardDbOptions } from './db';

@@ -2,7 +2,8 @@
  * DraftStore backed by src/storage. Storage (Dexie, zod record validation) and the instrument
  * registry are imported on first use rather than statically: they are the heaviest part of
  * this screen, and loading them after the first paint keeps the entry bundle small on cheap
- * phones. The chunk is precached, so this works offline.
+ * phones. The chunk is precached, so this works offline. Drafts go through the encrypted
+ * repository: the app shows this screen only while the key session is unlocked.
  */
 import type { DraftStore, PersistenceOutcome } from './draft-store';
 

@@ -25,6 +25,7 @@ import {
   type DraftSummary,
 } from '../records';
 import { DraftConflictError, DraftNotFoundError, DraftSignedOffError, DraftUnreadableError } from '../errors';
+import { LockedError } from '../crypto/errors';
 
 export interface CreateDraftInput {
   caseRef: string;
@@ -72,13 +73,18 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
   const { codec = plainCodec, now = Date.now, newId = () => crypto.randomUUID() } = options;
   const db = typeof source === 'function' ? source : () => source;
 
+  /**
+   * undefined if the row cannot be read. A locked session is not damage: LockedError is
+   * rethrown (the app then asks for the passphrase) instead of listing every draft unreadable.
+   */
   async function decode(raw: unknown): Promise<Draft | undefined> {
     const row = draftRowSchema.safeParse(raw);
     if (!row.success) return undefined;
     const { data: stored, ...meta } = row.data;
     try {
       return { ...meta, data: await codec.decode(stored, { id: meta.id, schema: meta.schema }) };
-    } catch {
+    } catch (error) {
+      if (error instanceof LockedError) throw error;
       return undefined;
     }
   }
@@ -128,7 +134,8 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
   async function get(id: string): Promise<Draft | undefined> {
     const raw: unknown = await db().drafts.get(id);
     if (raw === undefined) return undefined;
-    const draft = await decode(raw);
+    const draft = await decode(raw); // LockedError passes through: the app asks to unlock
+
     if (!draft) throw new DraftUnreadableError(id);
     return draft;
   }

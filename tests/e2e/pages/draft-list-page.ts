@@ -3,6 +3,7 @@
  * finds things: by role and accessible name. If a name changes in locales/en/ui.json, change it here.
  */
 import type { Locator, Page } from 'playwright-core';
+import { LockPage } from './lock-page';
 
 /** The persistence notices of the list (locales/en/ui.json, drafts.persistence.*). */
 const PERSISTENCE_MESSAGES = [
@@ -59,6 +60,8 @@ export class DraftListPage {
   }
 
   async waitUntilLoaded(): Promise<void> {
+    // Drafts are encrypted: nothing of a case shows until the app is unlocked.
+    await new LockPage(this.page).ensureUnlocked();
     await this.heading.waitFor();
     // Drafts are read from IndexedDB after the first paint; until then the list says so.
     await this.page.getByText('Loading saved assessments…').waitFor({ state: 'detached' });

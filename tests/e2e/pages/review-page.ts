@@ -3,6 +3,7 @@
  * (STOP, ESC, RISK, INFO), and which recommendations are blocked and why.
  */
 import type { Locator, Page } from 'playwright-core';
+import { LockPage } from './lock-page';
 
 export class ReviewPage {
   constructor(readonly page: Page) {}
@@ -17,6 +18,8 @@ export class ReviewPage {
   }
 
   async waitUntilLoaded(): Promise<void> {
+    // Drafts are encrypted: nothing of a case shows until the app is unlocked.
+    await new LockPage(this.page).ensureUnlocked();
     await this.heading.waitFor();
   }
 

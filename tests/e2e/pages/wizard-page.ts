@@ -4,6 +4,7 @@
  * gives them), never by item code or CSS, so a test reads like the interview it drives.
  */
 import { errors, type Locator, type Page } from 'playwright-core';
+import { LockPage } from './lock-page';
 import {
   columnLabel, columnOptionLabel, isSpecialAnswer, itemDef, itemLabel, MAX_RADIO_OPTIONS, optionLabel, sectionByTitle,
   wizardString, ynuLabel, ynuValues, type AnswerJson, type Answers, type ColumnDef, type ItemDef, type SectionDef,
@@ -38,6 +39,8 @@ export class WizardPage {
   }
 
   async waitUntilLoaded(): Promise<void> {
+    // Drafts are encrypted: nothing of a case shows until the app is unlocked.
+    await new LockPage(this.page).ensureUnlocked();
     await this.sectionsNav.waitFor();
     await this.sectionHeading.first().waitFor();
   }

@@ -4,6 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject, onTestFinished } from 'vitest';
+import { autoUnlockContext } from './auto-unlock';
 import { PageGuard } from './guard';
 import { chromiumArgs, chromiumPath, distDir, newProfileDir } from './paths';
 import { serveDist, type StaticServer } from './static-server';
@@ -49,10 +50,15 @@ export interface AppSession {
  * A fresh context on `browser` (empty storage, no service worker), its guard, and one page at the
  * app's origin. Closed, and its guard checked, when the current test finishes.
  */
-export async function openApp(browser: Browser, options: { viewport?: ViewportName; origin?: string } = {}): Promise<AppSession> {
+export async function openApp(
+  browser: Browser,
+  options: { viewport?: ViewportName; origin?: string; autoUnlock?: boolean } = {},
+): Promise<AppSession> {
   const origin = options.origin ?? baseURL();
   const context = await browser.newContext(contextOptions(options.viewport ?? 'phone'));
   const guard = new PageGuard(context, origin);
+  // Sets up the test passphrase on this fresh profile, and unlocks after every reload.
+  if (options.autoUnlock ?? true) autoUnlockContext(context);
   onTestFinished(async () => {
     await context.close();
     guard.assertClean();
@@ -69,13 +75,23 @@ export interface PersistentSession extends AppSession {
    * it again on the same profile. The old session's page and context are unusable afterwards.
    */
   restart(options?: { offline?: boolean }): Promise<PersistentSession>;
+  /** Closes the browser cleanly and checks its guard, e.g. to read the profile on disk afterwards. */
+  close(): Promise<void>;
 }
 
 interface ProfileState {
   current: { context: BrowserContext; guard: PageGuard } | null;
 }
 
-async function launchOnProfile(state: ProfileState, profileDir: string, origin: string, viewport: ViewportName, offline: boolean): Promise<PersistentSession> {
+interface ProfileOptions {
+  origin: string;
+  viewport: ViewportName;
+  offline: boolean;
+  autoUnlock: boolean;
+}
+
+async function launchOnProfile(state: ProfileState, profileDir: string, options: ProfileOptions): Promise<PersistentSession> {
+  const { origin, viewport, offline } = options;
   const context = await chromium.launchPersistentContext(profileDir, {
     ...contextOptions(viewport),
     executablePath: chromiumPath,
@@ -84,6 +100,7 @@ async function launchOnProfile(state: ProfileState, profileDir: string, origin: 
     offline,
   });
   const guard = new PageGuard(context, origin);
+  if (options.autoUnlock) autoUnlockContext(context);
   state.current = { context, guard };
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -96,7 +113,12 @@ async function launchOnProfile(state: ProfileState, profileDir: string, origin: 
       state.current = null;
       await context.close();
       guard.assertClean();
-      return launchOnProfile(state, profileDir, origin, viewport, next.offline ?? offline);
+      return launchOnProfile(state, profileDir, { ...options, offline: next.offline ?? offline });
+    },
+    async close() {
+      state.current = null;
+      await context.close();
+      guard.assertClean();
     },
   };
 }
@@ -107,7 +129,9 @@ async function launchOnProfile(state: ProfileState, profileDir: string, origin: 
  * test finishes, whichever browser of the restart chain is open is closed, its guard checked, and
  * the profile removed.
  */
-export async function launchPersistentApp(options: { viewport?: ViewportName; origin?: string; label?: string } = {}): Promise<PersistentSession> {
+export async function launchPersistentApp(
+  options: { viewport?: ViewportName; origin?: string; label?: string; autoUnlock?: boolean } = {},
+): Promise<PersistentSession> {
   const profile = newProfileDir(options.label ?? 'persistent');
   const state: ProfileState = { current: null };
   onTestFinished(async () => {
@@ -117,7 +141,12 @@ export async function launchPersistentApp(options: { viewport?: ViewportName; or
     profile.remove();
     open?.guard.assertClean();
   });
-  return launchOnProfile(state, profile.dir, options.origin ?? baseURL(), options.viewport ?? 'phone', false);
+  return launchOnProfile(state, profile.dir, {
+    origin: options.origin ?? baseURL(),
+    viewport: options.viewport ?? 'phone',
+    offline: false,
+    autoUnlock: options.autoUnlock ?? true,
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { autoUnlockContext } from './auto-unlock';
 import { chromiumArgs, chromiumPath } from './paths';
 
 export interface KillableBrowser {
@@ -49,6 +50,8 @@ export async function launchKillable(profileDir: string, viewport: { width: numb
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${String(port)}`);
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium started without a default context.');
+  // Drafts are encrypted: set up the test passphrase on a new profile, unlock after a restart.
+  autoUnlockContext(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize(viewport);
   const pid = child.pid;

@@ -1,0 +1,188 @@
+/**
+ * WARNING: decides when case data may be shown. A regression can show a survivor's story on a
+ * locked or "exited" phone, or lock a caseworker out of their drafts.
+ *
+ * The app's lock state as an external store (useSyncExternalStore): 'starting' until the keyring
+ * has been looked at, then 'setup' (no passphrase yet), 'locked' or 'unlocked'; 'failed' if
+ * storage cannot be opened. `exited` (quick exit) overrides everything until the page reloads.
+ * Storage (Dexie, WebCrypto key session) is imported on first use, as the drafts list does, so
+ * it stays out of the first screen's bundle. The data key itself never passes through here: it
+ * stays in the storage module's key session.
+ */
+import type * as Storage from '../../storage';
+import { LOCK_FLUSH_TIMEOUT_MS, QUICK_EXIT_FLUSH_TIMEOUT_MS } from './lock-settings';
+import { retryDelayMs } from './passphrase-rules';
+
+type StorageModule = typeof Storage;
+
+export type LockPhase = 'starting' | 'setup' | 'locked' | 'unlocked' | 'failed';
+
+export interface LockState {
+  phase: LockPhase;
+  /** Quick exit happened: show only the neutral page until a reload. */
+  exited: boolean;
+  /** Wrong passphrases in a row (kept while the page lives, so a remount cannot skip the wait). */
+  failures: number;
+  /** Epoch ms before which the next unlock attempt is refused (0: now). */
+  retryAt: number;
+}
+
+export type UnlockOutcome = 'unlocked' | 'wrong' | 'wait' | 'tampered' | 'failed' | 'cancelled';
+
+export interface LockControllerOptions {
+  /** True if some screen holds input not yet written. */
+  hasUnsaved: () => boolean;
+  /** Writes pending input; resolves true when nothing is left unsaved. */
+  flushUnsaved: () => Promise<boolean>;
+  now?: () => number;
+  loadStorage?: () => Promise<StorageModule>;
+}
+
+export interface LockController {
+  getSnapshot: () => LockState;
+  subscribe: (listener: () => void) => () => void;
+  /** Looks at the keyring once; later calls do nothing. */
+  start: () => void;
+  /** First run: creates the keyring, seals drafts written before encryption, unlocks. */
+  setup: (passphrase: string) => Promise<'unlocked' | 'failed'>;
+  unlock: (passphrase: string) => Promise<UnlockOutcome>;
+  /** Flushes unsaved input (bounded), then drops the key; the screens unmount. */
+  lock: () => Promise<void>;
+  /** Locks at once without waiting (page restored from the back/forward cache). */
+  lockNow: () => void;
+  /** Shows the neutral page now, then locks (after a short flush of unsaved input). */
+  quickExit: () => void;
+}
+
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
+}
+
+/** Only the error's name reaches the console: messages may carry record ids. */
+function logName(error: unknown): void {
+  console.error(error instanceof Error ? error.name : 'lock error');
+}
+
+export function createLockController(options: LockControllerOptions): LockController {
+  const { hasUnsaved, flushUnsaved, now = Date.now, loadStorage = () => import('../../storage') } = options;
+  let state: LockState = { phase: 'starting', exited: false, failures: 0, retryAt: 0 };
+  let storage: StorageModule | undefined;
+  let started = false;
+  const listeners = new Set<() => void>();
+
+  function set(patch: Partial<LockState>): void {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  }
+
+  async function load(): Promise<StorageModule> {
+    if (storage) return storage;
+    const loaded = await loadStorage();
+    if (!storage) {
+      storage = loaded;
+      // Any lock of the session (ours or another path) takes the app back to the unlock screen.
+      loaded.keySession.subscribe((unlocked) => {
+        if (!unlocked && state.phase === 'unlocked') set({ phase: 'locked' });
+      });
+    }
+    return loaded;
+  }
+
+  /** Drafts saved before encryption existed; idempotent, so it runs after every unlock. */
+  async function sealPlaintext(module: StorageModule): Promise<void> {
+    try {
+      await module.encryptPlaintextDrafts(module.openDb, module.keySession);
+    } catch (error) {
+      // Those drafts stay listed as unreadable (never deleted); the next unlock tries again.
+      logName(error);
+    }
+  }
+
+  function dropKey(): void {
+    storage?.keySession.lock();
+    if (state.phase === 'unlocked') set({ phase: 'locked' });
+  }
+
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    start() {
+      if (started) return;
+      started = true;
+      load()
+        .then((module) => module.keyring.status())
+        .then(
+          (status) => {
+            if (state.phase === 'starting') set({ phase: status === 'none' ? 'setup' : 'locked' });
+          },
+          (error: unknown) => {
+            logName(error);
+            set({ phase: 'failed' });
+          },
+        );
+    },
+
+    async setup(passphrase) {
+      try {
+        const module = await load();
+        await module.keySession.setup(passphrase);
+        await sealPlaintext(module);
+        if (state.exited || !module.keySession.isUnlocked) return 'failed';
+        set({ phase: 'unlocked', failures: 0, retryAt: 0 });
+        return 'unlocked';
+      } catch (error) {
+        logName(error);
+        // A keyring may exist now (another tab set one up, or a quick exit interrupted us).
+        const status = await storage?.keyring.status().catch(() => undefined);
+        if (status === 'ready') set({ phase: 'locked' });
+        return 'failed';
+      }
+    },
+
+    async unlock(passphrase) {
+      if (now() < state.retryAt) return 'wait';
+      let module: StorageModule;
+      try {
+        module = await load();
+        await module.keySession.unlock(passphrase);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'WrongPassphraseError') {
+          const failures = state.failures + 1;
+          set({ failures, retryAt: now() + retryDelayMs(failures) });
+          return 'wrong';
+        }
+        if (error instanceof Error && error.name === 'LockedError') return 'cancelled';
+        logName(error);
+        if (error instanceof Error && (error.name === 'KdfParamsError' || error.name === 'KeyringError')) return 'tampered';
+        return 'failed';
+      }
+      await sealPlaintext(module);
+      if (state.exited || !module.keySession.isUnlocked) return 'cancelled';
+      set({ phase: 'unlocked', failures: 0, retryAt: 0 });
+      return 'unlocked';
+    },
+
+    async lock() {
+      if (state.phase !== 'unlocked') return;
+      if (hasUnsaved()) await within(flushUnsaved(), LOCK_FLUSH_TIMEOUT_MS, false);
+      dropKey();
+    },
+
+    lockNow: dropKey,
+
+    quickExit() {
+      if (!state.exited) set({ exited: true });
+      if (!hasUnsaved()) {
+        dropKey();
+        return;
+      }
+      void within(flushUnsaved(), QUICK_EXIT_FLUSH_TIMEOUT_MS, false).then(dropKey);
+    },
+  };
+}

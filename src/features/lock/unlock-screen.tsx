@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Field, StatusMessage } from '../../components/ui';
+import type { LockController, UnlockOutcome } from './lock-controller';
+import { useLockState } from './use-lock-state';
+
+type Shown = Exclude<UnlockOutcome, 'unlocked' | 'cancelled'> | null;
+
+const messageKey = {
+  wrong: 'lock.unlock.wrong',
+  wait: 'lock.unlock.wrong',
+  tampered: 'lock.unlock.tampered',
+  failed: 'lock.unlock.failed',
+} as const satisfies Record<Exclude<Shown, null>, string>;
+
+/** Seconds left before the next attempt, ticking while there is a wait. */
+function useSecondsUntil(retryAt: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    setNow(Date.now());
+    if (retryAt <= Date.now()) return undefined;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+    }, 250);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [retryAt]);
+  return Math.max(0, Math.ceil((retryAt - now) / 1000));
+}
+
+/**
+ * Later starts and after a lock: the passphrase (autocomplete="current-password"), a progress
+ * line while the key is derived (slow on phones on purpose), and after a wrong passphrase a
+ * wait that doubles each time up to 30 s. There is no lock-out: the data is never made
+ * unreachable by failed attempts.
+ */
+export function UnlockScreen({ controller }: { controller: LockController }) {
+  const { t } = useTranslation('ui');
+  const { retryAt } = useLockState(controller);
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<Shown>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const seconds = useSecondsUntil(retryAt);
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const value = new FormData(event.currentTarget).get('passphrase');
+    const passphrase = typeof value === 'string' ? value : '';
+    if (passphrase === '' || busy) return;
+    setBusy(true);
+    setShown(null);
+    const outcome = await controller.unlock(passphrase);
+    if (outcome === 'unlocked') return; // this screen is replaced
+    setBusy(false);
+    if (outcome === 'cancelled') return;
+    setShown(outcome);
+    if (input.current) {
+      input.current.value = '';
+      input.current.focus();
+    }
+  }
+
+  return (
+    <form
+      className="lock-screen"
+      aria-labelledby="unlock-title"
+      noValidate
+      onSubmit={(event) => {
+        void submit(event);
+      }}
+    >
+      <h1 id="unlock-title">{t('lock.unlock.title')}</h1>
+      <p>{t('lock.unlock.intro')}</p>
+      <Field label={t('lock.passphrase')} help={t('lock.unlock.forgotten')} required>
+        {(control) => (
+          <input
+            {...control}
+            ref={input}
+            name="passphrase"
+            type="password"
+            className="input"
+            autoComplete="current-password"
+            autoCapitalize="off"
+            spellCheck={false}
+            readOnly={busy}
+            aria-invalid={shown === 'wrong' ? true : undefined}
+            // The only thing this screen is for; the keyboard opens ready to type.
+            autoFocus
+          />
+        )}
+      </Field>
+      {shown ? <StatusMessage tone="error">{t(messageKey[shown])}</StatusMessage> : null}
+      {seconds > 0 ? <p className="lock-wait">{t('lock.unlock.wait', { count: seconds })}</p> : null}
+      <div role="status" className="lock-progress">
+        {busy ? t('lock.unlock.working') : null}
+      </div>
+      <Button type="submit" variant="primary" disabled={busy || seconds > 0}>
+        {t('lock.unlock.submit')}
+      </Button>
+    </form>
+  );
+}
