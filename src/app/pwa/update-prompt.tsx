@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { Button } from '../../components/ui';
@@ -21,6 +21,11 @@ export function UpdatePrompt() {
   const { t } = useTranslation('ui');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<UpdateProblem>(null);
+  // Once the new worker controls this tab there is nothing left to activate: "Update now" must
+  // reload. A ref, not state, so every handler sees it at once.
+  const takenOver = useRef(false);
+  // vite-plugin-pwa may call onNeedReload more than once for one takeover: reload only once.
+  const reloading = useRef(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
@@ -30,13 +35,20 @@ export function UpdatePrompt() {
     // reloads only once its own input is safely written; otherwise it keeps the input on
     // screen and asks the caseworker to reload when the save has gone through.
     onNeedReload: () => {
+      takenOver.current = true;
       void reloadWhenSaved();
     },
   });
 
+  function reloadOnce(): void {
+    if (reloading.current) return;
+    reloading.current = true;
+    window.location.reload();
+  }
+
   async function reloadWhenSaved(): Promise<void> {
     if (await flushUnsavedInput()) {
-      window.location.reload();
+      reloadOnce();
       return;
     }
     setNeedRefresh(true);
@@ -52,8 +64,8 @@ export function UpdatePrompt() {
         setProblem('unsaved');
         return;
       }
-      if (problem === 'reloadPending') {
-        window.location.reload();
+      if (takenOver.current) {
+        reloadOnce();
         return;
       }
       // Activates the waiting worker; onNeedReload reloads once it takes control.
