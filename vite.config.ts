@@ -1,9 +1,23 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * The dev server only: drops index.html's Content-Security-Policy meta. Dev mode needs inline script
+ * (React Refresh's preamble) and inline <style> (Vite's CSS hot reload), which the policy rightly
+ * blocks; the build, which is what ships and what the browser tests run, keeps it.
+ */
+function cspOffInDev(): Plugin {
+  return {
+    name: 'homeward:csp-off-in-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
 export default defineConfig({
   plugins: [
+    cspOffInDev(),
     react(),
     VitePWA({
       // Never reload a tab behind the caseworker's back: the app asks, and only when no input is unsaved.

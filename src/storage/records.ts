@@ -12,7 +12,7 @@
  * Stored rows are untrusted (other app versions, devtools, disk corruption): every read is
  * parsed with these schemas before use.
  */
-import { z } from 'zod';
+import { z } from '../instrument/schema/zod';
 import { answersSchema, type Answers } from '../instrument';
 
 export const DRAFT_RECORD_SCHEMA = 1;

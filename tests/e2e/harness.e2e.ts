@@ -2,12 +2,16 @@
  * The harness tests itself: if the static server, the guard or axe silently stopped working, every
  * other spec would pass for the wrong reason. These run against the real build and a real browser.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { describeViolations, runAxe } from './support/axe';
 import { baseURL, launchBrowser, openApp } from './support/browser';
 import { launchKillable } from './support/crash';
+import type { PageGuard } from './support/guard';
 import { distDir, newProfileDir } from './support/paths';
+import { waitForServiceWorker } from './support/service-worker';
 import { serveDist } from './support/static-server';
 
 let browser: Browser;
@@ -47,8 +51,10 @@ describe('static server', () => {
 
 describe('guard', () => {
   test('records a request to another origin', async () => {
-    const { page, guard, context } = await openApp(browser);
-    await page.evaluate(() => fetch('http://example.invalid/beacon').catch(() => undefined));
+    const { guard, context } = await openApp(browser);
+    // From a blank page: in the app's own page the CSP (connect-src 'self') stops it before the network.
+    const blank = await context.newPage();
+    await blank.evaluate(() => fetch('http://example.invalid/beacon').catch(() => undefined));
     expect(guard.foreignRequests).toEqual(['GET http://example.invalid/beacon']);
     expect(() => guard.assertClean()).toThrow(/another origin/);
     // Cleared so this deliberate breach does not fail the test at teardown.
@@ -66,6 +72,95 @@ describe('guard', () => {
     await expect.poll(() => guard.pageErrors.length).toBe(1);
     expect(guard.pageErrors[0]).toContain('deliberate');
     guard.pageErrors.length = 0;
+  });
+});
+
+/** The policy the build ships, read from its index.html (the one place it is written down). */
+function shippedPolicy(): string {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const policy = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+  if (policy === undefined) throw new Error('The build has no Content-Security-Policy meta tag.');
+  return policy;
+}
+
+/** Forgets a deliberate breach so it does not also fail the test at teardown. */
+function forgetBreach(guard: PageGuard): void {
+  guard.cspViolations.length = 0;
+  guard.cspConsole.length = 0;
+  guard.foreignRequests.length = 0;
+}
+
+describe('content security policy', () => {
+  test('the build ships a strict policy and has no inline script, style or event handler it would block', () => {
+    const policy = shippedPolicy();
+    for (const directive of ["script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+      expect(policy).toContain(directive);
+    }
+    expect(policy).not.toMatch(/unsafe-|\*|https?:/);
+    const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs = '', body = ''] of scripts) {
+      expect(attrs).toMatch(/\bsrc="\//);
+      expect(body.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
+    // The meta must come before anything it governs: a policy applies only to what follows it.
+    expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.search(/<script|<link rel="(?:stylesheet|modulepreload|manifest)"/));
+  });
+
+  test('records a blocked image and a blocked inline script in the page, and fails the guard', async () => {
+    const { page, guard } = await openApp(browser);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img alt="" src="https://example.invalid/x.png">'));
+    await expect.poll(() => guard.cspViolations.find((v) => v.startsWith('img-src'))).toContain('blocked https://example.invalid/x.png');
+    await expect.poll(() => guard.cspConsole.join('\n')).toMatch(/'https:\/\/example\.invalid\/x\.png' violates the following Content Security Policy directive: "img-src/);
+
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'document.documentElement.dataset.inlineRan = "yes"';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return document.documentElement.dataset.inlineRan === 'yes';
+    });
+    expect(ran, 'the policy blocks inline script').toBe(false);
+    await expect.poll(() => guard.cspViolations.find((v) => v.startsWith('script-src'))).toMatch(/^script-src-elem blocked inline in http/);
+    await expect.poll(() => guard.cspConsole.join('\n')).toMatch(/inline script violates the following Content Security Policy directive '?"?script-src 'self'/i);
+
+    // Chromium reports the blocked image as a request (that failed with ERR_BLOCKED_BY_CSP); the
+    // guard keeps the attempt, then the CSP check must fail on its own.
+    expect(guard.foreignRequests).toEqual(['GET https://example.invalid/x.png']);
+    guard.foreignRequests.length = 0;
+    expect(() => guard.assertClean()).toThrow(/Content-Security-Policy violations/);
+    forgetBreach(guard);
+  });
+
+  test('a normal app load records none, with the recorder live in the page', async () => {
+    const { page, guard } = await openApp(browser);
+    await page.getByRole('main').waitFor();
+    const state = await page.evaluate((binding) => ({
+      recorder: typeof Reflect.get(globalThis, binding),
+      policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
+    }), '__homewardGuardCspViolation');
+    expect(state).toEqual({ recorder: 'function', policy: shippedPolicy() });
+    await page.reload();
+    await page.getByRole('main').waitFor();
+    expect(guard.cspViolations).toEqual([]);
+    expect(guard.cspConsole).toEqual([]);
+  });
+
+  test('the app also runs clean with the policy sent as a header, and a violation in the service worker is recorded', async () => {
+    // As a host that can send headers should: the same policy plus what a meta tag cannot carry.
+    const server = await serveDist(distDir, { headers: { 'Content-Security-Policy': `${shippedPolicy()}; frame-ancestors 'none'` } });
+    onTestFinished(() => server.close());
+    const { page, guard, context } = await openApp(browser, { origin: server.url });
+    await waitForServiceWorker(page);
+    expect(guard.cspViolations).toEqual([]);
+    expect(guard.cspConsole).toEqual([]);
+    const worker = context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    await worker.evaluate(() => fetch('https://example.invalid/from-worker').then(() => undefined, () => undefined));
+    await expect.poll(() => guard.cspViolations.join('\n')).toMatch(/^connect-src blocked https:\/\/example\.invalid\/from-worker in worker http/m);
+    forgetBreach(guard);
   });
 });
 

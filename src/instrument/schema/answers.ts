@@ -2,7 +2,7 @@
  * The answers format: a plain object keyed by item code. This is what drafts store, what
  * the PDF embeds and what `npm run assess` reads. docs/instrument-authoring.md documents it.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { ynuValues } from './answer-types';
 
 export const specialAnswerSchema = z.strictObject({ special: z.enum(['unknown', 'declined']) });

@@ -3,7 +3,7 @@
  * explained and translated. `{ref}` points at a named predicate of the instrument
  * (e.g. "isChild") so a rule does not repeat the age logic.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const comparisonOps = [
   'eq', 'neq', 'in', // single value (ynu, choice, number, scale)

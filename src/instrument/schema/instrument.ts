@@ -3,7 +3,7 @@
  * types, visibility conditions and flag rules, each traceable to a source. Wording lives in
  * content/<lang>.json beside the definition, never here.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { answerTypes, columnTypes } from './answer-types';
 import { conditionSchema } from './condition';
 

@@ -6,7 +6,7 @@
  * What comes back from storage is untrusted: `bytes()` checks type and length, and
  * `copy()` returns a fresh ArrayBuffer-backed array that WebCrypto accepts as BufferSource.
  */
-import { z } from 'zod';
+import { z } from '../../instrument/schema/zod';
 
 export function bytes(length?: { min?: number; exact?: number }) {
   return z.custom<Uint8Array>((value) => {

@@ -15,7 +15,7 @@
  * and keeps "encoded" from ever being mistaken for "encrypted". A JSON export/backup will
  * need its own base64 form.
  */
-import { z } from 'zod';
+import { z } from '../../instrument/schema/zod';
 import { bytes, copy, randomBytes } from './bytes';
 import { EnvelopeError } from './errors';
 

@@ -15,7 +15,7 @@
  * WebCrypto never runs inside a Dexie transaction (see ../codec.ts): derive and wrap first,
  * then write in a short transaction that re-checks `rev` so two tabs cannot interleave.
  */
-import { z } from 'zod';
+import { z } from '../../instrument/schema/zod';
 import type { DbSource } from '../repositories/drafts';
 import { bytes, copy, randomBytes } from './bytes';
 import { KeyringError, WrongPassphraseError } from './errors';

@@ -6,7 +6,7 @@
  * One row per setting. A row that fails validation falls back to its default: a bad
  * preference must never stop the app from starting.
  */
-import { z } from 'zod';
+import { z } from '../../instrument/schema/zod';
 import { settingRowSchema } from '../records';
 import type { DbSource } from './drafts';
 
