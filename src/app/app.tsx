@@ -20,6 +20,7 @@ const titleKeys = {
   drafts: 'app.documentTitle.drafts',
   wizard: 'app.documentTitle.wizard',
   review: 'app.documentTitle.review',
+  settings: 'app.documentTitle.settings',
 } as const satisfies Record<Route['name'], string>;
 
 const lockedTitleKeys = {
@@ -52,7 +53,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const previousScreen = useRef(route.name);
   const previousPhase = useRef(lock.phase);
-  const draftId = route.name === 'drafts' || !unlocked ? null : route.draftId;
+  const draftId = !unlocked || route.name === 'drafts' || route.name === 'settings' ? null : route.draftId;
   const language = findLanguage(i18n.language);
 
   useEffect(() => {
@@ -132,6 +133,11 @@ export function App() {
                   </li>
                 </>
               ) : null}
+              <li>
+                <a href={routeToHash({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+                  {t('app.nav.settings')}
+                </a>
+              </li>
             </ul>
           </nav>
         ) : null}

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { DraftListScreen } from '../features/drafts';
+import { SettingsScreen } from '../features/settings';
 import { loadInstrumentContent } from '../i18n';
 import type { Route } from '../lib/routes';
 
@@ -25,5 +26,7 @@ export function ScreenOutlet({ route }: { route: Route }) {
       return <WizardScreen key={route.draftId} draftId={route.draftId} section={route.section} />;
     case 'review':
       return <ReviewScreen key={route.draftId} draftId={route.draftId} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

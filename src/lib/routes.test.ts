@@ -5,6 +5,7 @@ describe('routes', () => {
   it('round-trips every route through the hash', () => {
     const routes: Route[] = [
       { name: 'drafts' },
+      { name: 'settings' },
       { name: 'wizard', draftId: 'a1b2-c3', section: null },
       { name: 'wizard', draftId: 'a1b2-c3', section: 'LA' },
       { name: 'review', draftId: 'a1b2-c3' },
@@ -15,6 +16,15 @@ describe('routes', () => {
   it('falls back to the draft list for anything it does not recognise', () => {
     expect(parseRoute('#/draft/<script>/A')).toEqual({ name: 'drafts' });
     expect(parseRoute('#/elsewhere')).toEqual({ name: 'drafts' });
+    expect(parseRoute('#/settings/extra')).toEqual({ name: 'drafts' });
     expect(parseRoute('#/draft/abc/lowercase')).toEqual({ name: 'wizard', draftId: 'abc', section: null });
+  });
+});
+
+describe('the settings route', () => {
+  it('is a fixed path with nothing else in it', () => {
+    expect(routeToHash({ name: 'settings' })).toBe('#/settings');
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#settings')).toEqual({ name: 'settings' });
   });
 });

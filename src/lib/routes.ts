@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'drafts' }
+  | { name: 'settings' }
   | { name: 'wizard'; draftId: string; section: string | null }
   | { name: 'review'; draftId: string };
 
@@ -15,6 +16,7 @@ const sectionPattern = /^[A-Z]{1,2}$/;
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [kind, id, section] = parts;
+  if (kind === 'settings' && parts.length === 1) return { name: 'settings' };
   if (kind === 'draft' && id && idPattern.test(id)) {
     if (section === 'review') return { name: 'review', draftId: id };
     return { name: 'wizard', draftId: id, section: section && sectionPattern.test(section) ? section : null };
@@ -26,6 +28,8 @@ export function routeToHash(route: Route): string {
   switch (route.name) {
     case 'drafts':
       return '#/';
+    case 'settings':
+      return '#/settings';
     case 'wizard':
       return `#/draft/${route.draftId}${route.section ? `/${route.section}` : ''}`;
     case 'review':

@@ -8,6 +8,7 @@ import { createSettingsRepository, type SettingsRepository } from './repositorie
 import { createEncryptedCodec } from './codec';
 import { createKeyring, type Keyring } from './crypto/keyring';
 import { createKeySession, type KeySession } from './crypto/session';
+import { reachableWebStorages, wipeDevice, type WipeReport } from './wipe';
 
 let instance: HomewardDb | undefined;
 
@@ -31,6 +32,27 @@ export const keySession: KeySession = createKeySession(keyring);
 export const drafts: DraftsRepository = createDraftsRepository(openDb, { codec: createEncryptedCodec(keySession) });
 export const settings: SettingsRepository = createSettingsRepository(openDb);
 
+/**
+ * Panic wipe (wipe.ts): locks the session, deletes the wrapped key, the whole database, every
+ * cache but the precache (kept so the app still starts offline; it holds only the app's files)
+ * and web storage. Afterwards `openDb()` gives a fresh, empty database: `keyring.status()` is
+ * 'none', so the app shows first-run set-up (reload the page to drop any state left in memory).
+ */
+export async function panicWipe(): Promise<WipeReport> {
+  const db = openDb();
+  try {
+    return await wipeDevice({
+      db,
+      session: keySession,
+      caches: typeof caches === 'undefined' ? undefined : caches,
+      storages: reachableWebStorages(),
+    });
+  } finally {
+    if (instance === db) instance = undefined;
+  }
+}
+
+export { wipeDevice, PRECACHE_PREFIX, type WipeReport, type WipeTargets } from './wipe';
 export { HomewardDb, DEFAULT_DB_NAME, type HomewardDbOptions } from './db';
 export {
   createDraftsRepository,
