@@ -5,13 +5,13 @@
  * in any file of the profile directory, in UTF-8 or UTF-16LE. Each scanner is first shown to find
  * the marker where it was deliberately planted, so a "not found" cannot be a broken scanner.
  */
+import { startDraftWithMarker } from './support/marker-draft';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { DraftListPage, draftIdFromUrl } from './pages/draft-list-page';
 import { LockPage, TEST_PASSPHRASE } from './pages/lock-page';
-import { WizardPage } from './pages/wizard-page';
 import { describeViolations, runAxe } from './support/axe';
 import { launchBrowser, launchPersistentApp, openApp } from './support/browser';
 import { newProfileDir } from './support/paths';
@@ -122,21 +122,8 @@ describe('encryption at rest, lock and quick exit', () => {
     await lock.waitUntilUnlocked();
 
     // A draft with the marker in an answer.
+    const { draftId, wizard } = await startDraftWithMarker(page, CASE_REF, MARKER);
     const list = new DraftListPage(page);
-    await list.waitUntilLoaded();
-    const draftId = await list.start(CASE_REF);
-    const wizard = new WizardPage(page);
-    await wizard.waitUntilLoaded();
-    let typed = false;
-    do {
-      const box = page.getByRole('main').getByRole('textbox').first();
-      if ((await box.count()) > 0) {
-        await box.fill(MARKER);
-        typed = true;
-      }
-    } while (!typed && (await wizard.next()));
-    expect(typed, 'some step has a free-text question').toBe(true);
-    await wizard.waitUntilSaved();
     const sectionUrl = page.url();
     expect(draftIdFromUrl(sectionUrl)).toBe(draftId);
 
