@@ -41,7 +41,7 @@ export default defineConfig({
       },
       workbox: {
         // Everything the app can need offline is precached, including lazy chunks and every locale.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf,json,webmanifest}'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
