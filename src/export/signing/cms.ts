@@ -20,7 +20,6 @@ export interface CmsSignOptions {
   readonly certificate: pkijs.Certificate;
   /** Issuer certificates up to (and usually including) the root, so validators can build the path. */
   readonly chain: readonly pkijs.Certificate[];
-  readonly signingTime: Date;
 }
 
 /**
@@ -51,13 +50,17 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/** Detached CMS SignedData (CAdES-style signed attributes) over the concatenated byte ranges. */
+/**
+ * Detached CMS SignedData (CAdES-style signed attributes) over the concatenated byte ranges.
+ * No signing-time attribute: the PAdES baseline (ETSI EN 319 142-1, for SubFilter
+ * ETSI.CAdES.detached) forbids it and puts the claimed signing time in the signature
+ * dictionary's /M, which the placeholder writes and pdfsig and our verifier read.
+ */
 export async function createDetachedCms(ranges: readonly Uint8Array[], options: CmsSignOptions): Promise<Uint8Array> {
   const digest = await sha256(concatBytes(ranges));
   const { certificate } = options;
   const attributes = [
     new pkijs.Attribute({ type: OID_CMS.contentType, values: [new asn1js.ObjectIdentifier({ value: OID_CMS.data })] }),
-    new pkijs.Attribute({ type: OID_CMS.signingTime, values: [new asn1js.UTCTime({ valueDate: options.signingTime })] }),
     new pkijs.Attribute({ type: OID_CMS.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })] }),
     new pkijs.Attribute({ type: OID_CMS.signingCertificateV2, values: [await signingCertificateV2(certificate)] }),
   ];

@@ -17,7 +17,7 @@ export interface SignatureFields {
   readonly name: string;
   /** Why this signature was made (/Reason), e.g. "Prepared by caseworker", "Reviewed by supervisor". */
   readonly reason: string;
-  /** Signing time (/M, and signingTime in the CMS). */
+  /** Claimed signing time, written as /M (PAdES: the CMS carries no signing-time attribute). */
   readonly date: Date;
 }
 

@@ -21,7 +21,6 @@ async function fill(bytes: Uint8Array, location: PlaceholderLocation, options: S
     privateKey: options.privateKey,
     certificate: options.certificate,
     chain: options.chain,
-    signingTime: options.date,
   });
   writeContents(bytes, location, cms);
   return bytes;

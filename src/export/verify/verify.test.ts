@@ -1,7 +1,10 @@
+import * as asn1js from 'asn1js';
 import fc from 'fast-check';
+import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { buildSummaryPdf } from '../../../tests/unit/signing/pdf-tools';
 import { organisation, selfSignedIdentity, signOptions } from '../../../tests/unit/signing/identities';
+import { OID_CMS } from '../signing/cms';
 import { countersignPdf, signPdf } from '../signing/sign';
 import { verifyPdf } from './verify';
 import type { VerifyReport } from './verify';
@@ -45,6 +48,20 @@ describe('verifyPdf', () => {
       expect.objectContaining({ fieldName: 'Signature1', signer: { cn: 'Amara Okafor', o: 'Homeward Test Org' }, reason: 'Prepared by caseworker', valid: true, coversWholeFile: true, modifiedAfter: false, chain: 'trusted', problems: [] }),
     ]);
     expect(report.signatures[0]?.signedAt?.toISOString()).toBe(signingTime.toISOString());
+  });
+
+  it('puts the claimed signing time in /M only: the CMS has no signing-time attribute (PAdES baseline)', async () => {
+    const org = await organisation();
+    const signingTime = new Date('2026-03-04T05:06:07Z');
+    const signed = await signPdf(await buildSummaryPdf(), signOptions(await org.issue('A'), 'A', 'Prepared', signingTime));
+    const hex = /\/Contents\s*<([0-9A-Fa-f]+)>/.exec(new TextDecoder('latin1').decode(signed))?.[1] ?? '';
+    const der = Uint8Array.from(hex.replace(/(00)+$/, '').match(/../g) ?? [], (pair) => parseInt(pair, 16));
+    const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(der.buffer).result });
+    const signedData = new pkijs.SignedData({ schema: info.content as asn1js.Sequence });
+    const types = signedData.signerInfos[0]?.signedAttrs?.attributes.map((attribute) => attribute.type) ?? [];
+    expect(types).toEqual(expect.arrayContaining([OID_CMS.contentType, OID_CMS.messageDigest, OID_CMS.signingCertificateV2]));
+    expect(types).not.toContain(OID_CMS.signingTime);
+    expect((await verifyPdf(signed, { trustedRoots: [org.root] })).signatures[0]?.signedAt?.toISOString()).toBe(signingTime.toISOString());
   });
 
   it('does not trust a signature claiming a time before the certificate was issued', async () => {
