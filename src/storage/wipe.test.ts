@@ -86,4 +86,52 @@ describe('panic wipe', () => {
     ).rejects.toBe(failure);
     expect(storage.items.size).toBe(0);
   });
+
+  it('destroys the keyring file before the database goes, then empties the private file system', async () => {
+    const db = new HomewardDb({ name: 'wipe-opfs', indexedDB: new IDBFactory(), IDBKeyRange });
+    const steps: string[] = [];
+    vi.spyOn(db, 'delete').mockImplementation(() => {
+      steps.push('database');
+      return Dexie.Promise.resolve();
+    });
+    const entries = new Set(['homeward-keyring.json', 'left-over']);
+    const root = {
+      async *keys() {
+        await Promise.resolve();
+        yield* [...entries];
+      },
+      removeEntry: (name: string) => {
+        steps.push(`file ${name}`);
+        entries.delete(name);
+        return Promise.resolve();
+      },
+    };
+    await wipeDevice({
+      db,
+      session: { lock: () => steps.push('lock') },
+      keyring: {
+        destroy: () => {
+          steps.push('keyring');
+          entries.delete('homeward-keyring.json');
+          return Promise.resolve();
+        },
+      },
+      fileSystem: () => Promise.resolve(root as unknown as FileSystemDirectoryHandle),
+    });
+    expect(steps).toEqual(['lock', 'keyring', 'database', 'file left-over']);
+    expect(entries.size).toBe(0);
+  });
+
+  it('a failing keyring destroy still runs the rest, then rejects', async () => {
+    const factory = new IDBFactory();
+    const db = new HomewardDb({ name: 'wipe-keyring-fail', indexedDB: factory, IDBKeyRange });
+    await db.open();
+    const failure = new DOMException('busy', 'NoModificationAllowedError');
+    const storage = new MemoryStorage();
+    await expect(
+      wipeDevice({ db, session: { lock: () => undefined }, keyring: { destroy: () => Promise.reject(failure) }, storages: [storage] }),
+    ).rejects.toBe(failure);
+    expect((await factory.databases()).map((d) => d.name)).not.toContain('wipe-keyring-fail');
+    expect(storage.items.size).toBe(0);
+  });
 });

@@ -188,11 +188,8 @@ describe('keyring', () => {
   it('keeps nothing persistent but the wrapped key: no raw key bytes anywhere in the database', async () => {
     await keyring.setup(PASS);
     const tables = await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const));
-    expect(tables.map(([name, rows]) => [name, rows.length])).toEqual([
-      ['drafts', 0],
-      ['settings', 0],
-      ['keyring', 1],
-    ]);
+    // Every table but the keyring is empty (later Dexie versions add tables; none gets a row here).
+    expect(tables.filter(([, rows]) => rows.length > 0).map(([name, rows]) => [name, rows.length])).toEqual([['keyring', 1]]);
     expect(JSON.stringify(tables)).not.toContain(PASS);
   });
 

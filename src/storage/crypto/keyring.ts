@@ -12,16 +12,20 @@
  *   which are re-checked on every read (downgrade protection).
  * - unlock = a successful unwrap (GCM tag check); there is no separate passphrase hash that
  *   could be brute-forced faster than the KDF. The unwrapped DEK is NON-extractable.
- * WebCrypto never runs inside a Dexie transaction (see ../codec.ts): derive and wrap first,
- * then write in a short transaction that re-checks `rev` so two tabs cannot interleave.
+ * Where the record is kept is keyring-store.ts's job (the app keeps it in OPFS, outside
+ * IndexedDB, so a panic wipe leaves no wrapped key on disk: docs/adr/0004). WebCrypto never runs
+ * inside a store write: derive and wrap first, then the store replaces the record only if its
+ * `rev` is unchanged, so two tabs cannot interleave, and atomically, so an interrupted change
+ * leaves the old passphrase working.
  */
 import { z } from '../../instrument/schema/zod';
 import type { DbSource } from '../repositories/drafts';
 import { bytes, copy, randomBytes } from './bytes';
+import { indexedDbKeyringStore, isKeyringStore, KEYRING_ID, type KeyringLocation, type KeyringStore } from './keyring-store';
 import { KeyringError, WrongPassphraseError } from './errors';
 import { checkKdfParams, deriveKek, newKdfParams, type KdfParams } from './kdf';
 
-export const KEYRING_ID = 'primary';
+export { KEYRING_ID };
 export const KEYRING_VERSION = 1;
 const WRAP_IV_BYTES = 12;
 /** 32 key bytes + 16 GCM tag bytes. */
@@ -65,6 +69,8 @@ export interface KdfOptions {
 export interface Keyring {
   /** 'none': show the set-up screen; 'ready': show the unlock screen. */
   status(): Promise<KeyringStatus>;
+  /** Where the wrapped key is kept: 'opfs' (a file a wipe unlinks) or 'indexeddb' (fallback). */
+  location(): Promise<KeyringLocation>;
   /** Creates the data key and stores it wrapped; resolves to the (non-extractable) key, unlocked. */
   setup(passphrase: string, options?: KdfOptions): Promise<CryptoKey>;
   /** Resolves to the non-extractable data key; WrongPassphraseError if the unwrap fails. */
@@ -107,13 +113,17 @@ function requirePassphrase(passphrase: string): void {
   if (passphrase.length === 0) throw new KeyringError('empty-passphrase');
 }
 
-export function createKeyring(source: DbSource, options: KeyringOptions = {}): Keyring {
+/**
+ * A keyring on `backend`: a KeyringStore (the app passes appKeyringStore: OPFS), or a database
+ * whose `keyring` table then holds the record (tests, and the fallback without OPFS).
+ */
+export function createKeyring(backend: KeyringStore | DbSource, options: KeyringOptions = {}): Keyring {
   const { now = Date.now } = options;
-  const db = typeof source === 'function' ? source : () => source;
+  const store = isKeyringStore(backend) ? backend : indexedDbKeyringStore(backend);
 
   /** Reads and checks the stored row; KdfParamsError for refused parameters. */
   async function read(): Promise<KeyringRow> {
-    const raw: unknown = await db().keyring.get(KEYRING_ID);
+    const raw: unknown = await store.read();
     if (raw === undefined) throw new KeyringError('missing');
     const row = keyringRowSchema.safeParse(raw);
     if (!row.success) throw new KeyringError('damaged');
@@ -121,11 +131,12 @@ export function createKeyring(source: DbSource, options: KeyringOptions = {}): K
   }
 
   async function status(): Promise<KeyringStatus> {
-    return (await db().keyring.get(KEYRING_ID)) === undefined ? 'none' : 'ready';
+    return (await store.read()) === undefined ? 'none' : 'ready';
   }
 
   return {
     status,
+    location: () => store.location(),
 
     async setup(passphrase, kdfOptions = {}) {
       requirePassphrase(passphrase);
@@ -142,11 +153,7 @@ export function createKeyring(source: DbSource, options: KeyringOptions = {}): K
       // Hand back the key as unlock() would: unwrapped from what is stored, non-extractable.
       // This also proves the stored row opens before anything is encrypted under it.
       const dek = await unwrap(row, kek, false);
-      const database = db();
-      await database.transaction('rw', database.keyring, async () => {
-        if ((await database.keyring.get(KEYRING_ID)) !== undefined) throw new KeyringError('exists');
-        await database.keyring.add(row);
-      });
+      await store.create(row);
       return dek;
     },
 
@@ -164,13 +171,8 @@ export function createKeyring(source: DbSource, options: KeyringOptions = {}): K
       const next: KeyringRow = {
         ...row, kdf, ...(await wrap(dek, await deriveKek(newPassphrase, kdf))), rev: row.rev + 1, updatedAt: Math.max(now(), row.updatedAt),
       };
-      const database = db();
-      await database.transaction('rw', database.keyring, async () => {
-        const current: unknown = await database.keyring.get(KEYRING_ID);
-        const rev = keyringRowSchema.safeParse(current);
-        if (!rev.success || rev.data.rev !== row.rev) throw new KeyringError('changed');
-        await database.keyring.put(next);
-      });
+      // Refused (KeyringError 'changed') if another tab re-wrapped meanwhile; atomic either way.
+      await store.replace(next, row.rev);
     },
   };
 }
