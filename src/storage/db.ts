@@ -5,6 +5,8 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { DraftRow, SettingRow } from './records';
 import type { KeyringRow } from './crypto/keyring';
+import type { IdentityRow, OrgAuthorityRow } from './repositories/identities';
+import type { TrustedRootRow } from './repositories/trusted-roots';
 import { VERSIONS, declareVersions } from './versions';
 
 export const DEFAULT_DB_NAME = 'homeward';
@@ -24,6 +26,12 @@ export class HomewardDb extends Dexie {
   declare settings: Table<SettingRow, string>;
   /** Since version 2: the wrapped data key (crypto/keyring.ts). Read it only through the keyring. */
   declare keyring: Table<KeyringRow, string>;
+  /** Since version 3: signing identities, sealed (repositories/identities.ts). */
+  declare identities: Table<IdentityRow, string>;
+  /** Since version 3: organisation roots this device trusts, sealed (repositories/trusted-roots.ts). */
+  declare trustedRoots: Table<TrustedRootRow, string>;
+  /** Since version 3: the organisation's root key and certificate, on a supervisor's device only. */
+  declare orgAuthority: Table<OrgAuthorityRow, string>;
 
   constructor(options: HomewardDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

@@ -5,8 +5,16 @@
 import { HomewardDb } from './db';
 import { createDraftsRepository, type DraftsRepository } from './repositories/drafts';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
+import {
+  createIdentitiesRepository,
+  createOrganisationAuthorityRepository,
+  type IdentitiesRepository,
+  type OrganisationAuthorityRepository,
+} from './repositories/identities';
+import { createTrustedRootsRepository, type TrustedRootsRepository } from './repositories/trusted-roots';
 import { createEncryptedCodec } from './codec';
 import { createKeyring, type Keyring } from './crypto/keyring';
+import { appKeyringStore, opfsRoot } from './crypto/keyring-store';
 import { createKeySession, type KeySession } from './crypto/session';
 import { reachableWebStorages, wipeDevice, type WipeReport } from './wipe';
 
@@ -22,7 +30,9 @@ export function openDb(): HomewardDb {
 }
 
 /** The app's keyring and its one key session (the data key lives only in that session's closure). */
-export const keyring: Keyring = createKeyring(openDb);
+/** The wrapped key lives in the Origin Private File System where there is one (docs/adr/0004). */
+const keyringStore = appKeyringStore(openDb);
+export const keyring: Keyring = createKeyring(keyringStore);
 export const keySession: KeySession = createKeySession(keyring);
 
 /**
@@ -31,6 +41,10 @@ export const keySession: KeySession = createKeySession(keyring);
  */
 export const drafts: DraftsRepository = createDraftsRepository(openDb, { codec: createEncryptedCodec(keySession) });
 export const settings: SettingsRepository = createSettingsRepository(openDb);
+/** Signing identities, trusted organisation roots and the organisation CA: sealed; LockedError while locked. */
+export const identities: IdentitiesRepository = createIdentitiesRepository(openDb, keySession);
+export const trustedRoots: TrustedRootsRepository = createTrustedRootsRepository(openDb, keySession);
+export const organisationAuthority: OrganisationAuthorityRepository = createOrganisationAuthorityRepository(openDb, keySession);
 
 /**
  * Panic wipe (wipe.ts): locks the session, deletes the wrapped key, the whole database, every
@@ -44,6 +58,8 @@ export async function panicWipe(): Promise<WipeReport> {
     return await wipeDevice({
       db,
       session: keySession,
+      keyring: keyringStore,
+      fileSystem: opfsRoot,
       caches: typeof caches === 'undefined' ? undefined : caches,
       storages: reachableWebStorages(),
     });
@@ -53,6 +69,20 @@ export async function panicWipe(): Promise<WipeReport> {
 }
 
 export { wipeDevice, PRECACHE_PREFIX, type WipeReport, type WipeTargets } from './wipe';
+export { appKeyringStore, memoryKeyringStore, opfsKeyringStore, indexedDbKeyringStore, type KeyringLocation, type KeyringStore } from './crypto/keyring-store';
+export {
+  createBackup,
+  restoreBackup,
+  encryptBackup,
+  decryptBackup,
+  backupFileName,
+  BackupError,
+  BACKUP_EXTENSION,
+  MAX_BACKUP_BYTES,
+  type BackupProblem,
+  type BackupResult,
+  type RestoreResult,
+} from './backup';
 export { HomewardDb, DEFAULT_DB_NAME, type HomewardDbOptions } from './db';
 export {
   createDraftsRepository,
@@ -64,6 +94,28 @@ export {
   type WriteOptions,
 } from './repositories/drafts';
 export { createSettingsRepository, defaultSettings, type Settings, type SettingsRepository } from './repositories/settings';
+export {
+  createIdentitiesRepository,
+  createOrganisationAuthorityRepository,
+  publicKeySha256,
+  IdentityRecordError,
+  ORG_AUTHORITY_ID,
+  type CertificateUpdate,
+  type CreateIdentityInput,
+  type IdentitiesRepository,
+  type OrganisationAuthority,
+  type OrganisationAuthorityRepository,
+  type SigningIdentity,
+} from './repositories/identities';
+export {
+  createTrustedRootsRepository,
+  inspectRootCertificate,
+  TrustedRootError,
+  type RootInspection,
+  type RootProblem,
+  type TrustedRoot,
+  type TrustedRootsRepository,
+} from './repositories/trusted-roots';
 export type { Draft, DraftData, DraftMeta, DraftStatus, DraftSummary } from './records';
 export { plainCodec, createEncryptedCodec, type CodecContext, type DraftDataCodec } from './codec';
 export {

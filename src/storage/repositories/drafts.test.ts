@@ -46,6 +46,13 @@ describe('drafts repository', () => {
     expect(JSON.stringify({ ...raw, data: null })).not.toContain('KA-17');
   });
 
+  it('keeps the person\'s language chosen when the draft is started, inside the sealed data only', async () => {
+    const draft = await repo.create({ ...newDraft, personLanguage: 'ar' });
+    expect((await repo.get(draft.id))?.data.personLanguage).toBe('ar');
+    const raw = await db.drafts.get(draft.id);
+    expect(JSON.stringify({ ...raw, data: null })).not.toContain('"ar"');
+  });
+
   it('gets back what was saved, and undefined for an unknown id', async () => {
     const draft = await repo.create(newDraft);
     clock = 2_000;

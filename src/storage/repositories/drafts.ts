@@ -32,6 +32,8 @@ export interface CreateDraftInput {
   instrumentId: string;
   instrumentVersion: number;
   workingLanguage: string;
+  /** The person's language for side-by-side interviews; null or absent: none chosen yet. */
+  personLanguage?: string | null;
 }
 
 export interface WriteOptions {
@@ -144,8 +146,8 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
     get,
 
     create(input) {
-      const { caseRef, instrumentId, instrumentVersion, workingLanguage } = input;
-      const data: DraftData = { caseRef, answers: {}, position: { section: null }, workingLanguage, personLanguage: null };
+      const { caseRef, instrumentId, instrumentVersion, workingLanguage, personLanguage = null } = input;
+      const data: DraftData = { caseRef, answers: {}, position: { section: null }, workingLanguage, personLanguage };
       return insert({ status: 'draft', instrumentId, instrumentVersion }, data);
     },
 

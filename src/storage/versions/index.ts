@@ -7,10 +7,11 @@ import type { Dexie } from 'dexie';
 import type { VersionDeclaration } from './types';
 import { v1 } from './v1';
 import { v2 } from './v2';
+import { v3 } from './v3';
 
 export type { VersionDeclaration } from './types';
 
-export const VERSIONS: readonly VersionDeclaration[] = [v1, v2];
+export const VERSIONS: readonly VersionDeclaration[] = [v1, v2, v3];
 
 /** Declares `versions` on a Dexie instance; used by HomewardDb and the snapshot test. */
 export function declareVersions(db: Dexie, versions: readonly VersionDeclaration[]): void {

@@ -1,0 +1,483 @@
+/**
+ * WARNING: holds the caseworker's signing keys. A regression here can lose a signing identity,
+ * leave a name or a private key readable on disk, or hand a locked device's identity to anyone.
+ *
+ * Why the private key is sealed, not stored as a CryptoKey: Chromium serialises a CryptoKey
+ * stored by structured clone into IndexedDB's LevelDB files as its RAW key bytes, whether or not
+ * it is extractable. Anyone with a copy of the disk would recover the signing key without the
+ * passphrase, and deleted rows linger in LevelDB until a compaction (even after a panic wipe).
+ * So no CryptoKey is ever stored:
+ * - a key pair meant to be kept is generated EXTRACTABLE (export/signing/keys.ts,
+ *   generateSealableSigningKeyPair) and handed to `create` / `save` at once;
+ * - the repository exports the private key as PKCS#8, seals those bytes under the session's data
+ *   key (`key` below), zeroes its copy of them, and hands back a NON-extractable copy imported
+ *   from them; the caller drops the extractable object. The key is extractable in memory at
+ *   creation only, never on disk;
+ * - every read (which needs the unlocked session anyway) unseals the PKCS#8 bytes, imports them
+ *   with `extractable: false, usages: ['sign']` and zeroes the buffer. The rest of the app only
+ *   ever sees non-extractable private keys (`SigningIdentity.privateKey`).
+ *
+ * Stored format (Dexie version 3, versions/v3.ts). An identity row is
+ *   `{ id, schema: 1, key: SealedKey, data: Envelope }`.
+ * - `data` is an envelope (crypto/envelope.ts) under the data key with the additional data
+ *   `identity:<id>|1`, holding everything that can name a person (name, role, organisation, the
+ *   certificates), the creation time and the public key (SPKI, base64).
+ * - `key` is `{ v: 1, iv: Uint8Array(12), ct: Uint8Array }`: AES-GCM-256 under the same data key,
+ *   random 12-byte IV, 128-bit tag, like envelope v1 but the plaintext is the raw PKCS#8 DER of
+ *   the private key (binary, not JSON, so the buffer can be zeroed), and the additional data is
+ *   `identity-key:<id>|1`. Neither envelope can be moved to another row, or swapped with the
+ *   other one, without failing authentication.
+ * On read the private key must sign a probe that the stored public key verifies, so a key sealed
+ * for another pair never passes as this identity. The organisation authority row (id 'primary',
+ * table orgAuthority) has the same shape, sealed as `org-authority:primary|1` and
+ * `org-authority-key:primary|1`.
+ *
+ * Reads and writes reject with LockedError while the session is locked. A row that fails
+ * validation or authentication is skipped by reads (listed as unreadable) and never overwritten
+ * or deleted. WebCrypto never runs inside a Dexie transaction (see codec.ts).
+ */
+import { z } from '../../instrument/schema/zod';
+import { bytes, copy, randomBytes } from '../crypto/bytes';
+import { open, seal, type EnvelopeContext } from '../crypto/envelope';
+import { EnvelopeError, LockedError } from '../crypto/errors';
+import type { KeySession } from '../crypto/session';
+import { StorageError } from '../errors';
+import type { DbSource } from './drafts';
+
+export const IDENTITY_RECORD_SCHEMA = 1;
+export const ORG_AUTHORITY_ID = 'primary';
+/** Version of the sealed private key format (`key` of a row). */
+export const SEALED_KEY_VERSION = 1;
+
+const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIGNATURE_ALGORITHM = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** A signing identity as the app sees it (decrypted). */
+export interface SigningIdentity {
+  id: string;
+  name: string;
+  organisation: string;
+  role: string;
+  /** Non-extractable ECDSA P-256, usages ['sign']. */
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** Self-signed until the organisation issues one. */
+  certificatePem: string;
+  /** Issuer certificates (the organisation root); [] when self-signed. */
+  chainPem: string[];
+  verifiedByOrganisation: boolean;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+/** The organisation's certificate authority, on a supervisor's device. */
+export interface OrganisationAuthority {
+  id: string;
+  organisation: string;
+  /** Non-extractable ECDSA P-256, usages ['sign']: it signs certificates. */
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  certificatePem: string;
+  createdAt: string;
+}
+
+/** The sealed PKCS#8 private key of a row. */
+export interface SealedKey {
+  v: typeof SEALED_KEY_VERSION;
+  iv: Uint8Array;
+  ct: Uint8Array;
+}
+
+/** Stored row; `key` and `data` are sealed, left opaque here (what is read back is untrusted). */
+export interface IdentityRow {
+  id: string;
+  schema: number;
+  key: unknown;
+  data: unknown;
+}
+export type OrgAuthorityRow = IdentityRow;
+
+const rowSchema = z.strictObject({
+  id: z.string().min(1),
+  schema: z.literal(IDENTITY_RECORD_SCHEMA),
+  key: z.unknown(),
+  data: z.unknown(),
+});
+
+const sealedKeySchema = z.strictObject({
+  v: z.literal(SEALED_KEY_VERSION),
+  iv: bytes({ exact: IV_BYTES }),
+  ct: bytes({ min: TAG_BYTES + 1 }),
+});
+
+const pem = z.string().min(1);
+const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const identityDataSchema = z.strictObject({
+  name: z.string().min(1),
+  organisation: z.string().min(1),
+  role: z.string(),
+  certificatePem: pem,
+  chainPem: z.array(pem),
+  verifiedByOrganisation: z.boolean(),
+  createdAt: z.string().min(1),
+  /** The public key, SPKI DER in base64 (public: it is in every certificate). */
+  publicKeySpki: base64,
+});
+type IdentityData = z.infer<typeof identityDataSchema>;
+
+const authorityDataSchema = z.strictObject({
+  organisation: z.string().min(1),
+  certificatePem: pem,
+  createdAt: z.string().min(1),
+  publicKeySpki: base64,
+});
+type AuthorityData = z.infer<typeof authorityDataSchema>;
+
+/** A key pair, a name or a certificate handed to a write was refused; nothing was written. */
+export class IdentityRecordError extends StorageError {
+  constructor(reason: string) {
+    super('IdentityRecordError', `The signing identity was not saved: ${reason}.`);
+  }
+}
+
+export interface CreateIdentityInput {
+  name: string;
+  organisation: string;
+  role: string;
+  /**
+   * EXTRACTABLE ECDSA P-256 private key (generateSealableSigningKeyPair): it is exported once and
+   * sealed. Use the returned identity's (non-extractable) key afterwards and drop this one.
+   */
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  certificatePem: string;
+  chainPem: string[];
+  verifiedByOrganisation: boolean;
+}
+
+export interface CertificateUpdate {
+  /** The names as the new certificate states them. */
+  name: string;
+  organisation: string;
+  certificatePem: string;
+  chainPem: string[];
+  verifiedByOrganisation: boolean;
+}
+
+export interface IdentitiesRepository {
+  /** The newest readable identity, or undefined. LockedError while locked. */
+  getActive(): Promise<SigningIdentity | undefined>;
+  get(id: string): Promise<SigningIdentity | undefined>;
+  /** Every readable identity, newest first, and the ids of rows that cannot be read. */
+  list(): Promise<{ identities: SigningIdentity[]; unreadable: string[] }>;
+  /** Seals and stores a new identity (see CreateIdentityInput.privateKey); it becomes the active one. */
+  create(input: CreateIdentityInput): Promise<SigningIdentity>;
+  /** Replaces the certificate (and the names it states); keys and id stay. */
+  replaceCertificate(id: string, update: CertificateUpdate): Promise<SigningIdentity>;
+  remove(id: string): Promise<void>;
+}
+
+export interface OrganisationAuthorityRepository {
+  get(): Promise<OrganisationAuthority | undefined>;
+  /** Creates or replaces the one authority of this device; the private key must be extractable (it is sealed). */
+  save(input: { organisation: string; privateKey: CryptoKey; publicKey: CryptoKey; certificatePem: string }): Promise<OrganisationAuthority>;
+  remove(): Promise<void>;
+}
+
+export interface SealedRepositoryOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+type Session = Pick<KeySession, 'key'>;
+
+function hex(bytes: ArrayBuffer): string {
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function toBase64(data: Uint8Array): string {
+  let binary = '';
+  for (const byte of data) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+export async function publicKeySha256(publicKey: CryptoKey): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', await crypto.subtle.exportKey('spki', publicKey)));
+}
+
+const isP256 = (key: CryptoKey) => key.algorithm.name === 'ECDSA' && (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-256';
+
+/** The key pair handed to a write: an ECDSA P-256 pair whose private half signs and can be sealed. */
+function checkNewKeyPair(privateKey: CryptoKey, publicKey: CryptoKey): void {
+  if (privateKey.type !== 'private' || !isP256(privateKey) || !privateKey.usages.includes('sign')) {
+    throw new IdentityRecordError('the private key is not an ECDSA P-256 signing key');
+  }
+  if (!privateKey.extractable) {
+    throw new IdentityRecordError('the private key cannot be sealed (make it with generateSealableSigningKeyPair)');
+  }
+  if (publicKey.type !== 'public' || !isP256(publicKey)) throw new IdentityRecordError('the public key is not an ECDSA P-256 key');
+}
+
+/** True when `privateKey` makes signatures that `publicKey` verifies. */
+async function isPair(privateKey: CryptoKey, publicKey: CryptoKey): Promise<boolean> {
+  const probe = randomBytes(32);
+  const signature = await crypto.subtle.sign(SIGNATURE_ALGORITHM, privateKey, probe);
+  return crypto.subtle.verify(SIGNATURE_ALGORITHM, publicKey, signature, probe);
+}
+
+function additionalData({ recordId, schemaVersion }: EnvelopeContext): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`${recordId}|${schemaVersion}`);
+}
+
+/**
+ * Exports `privateKey` (extractable) as PKCS#8, seals the bytes for `context` and zeroes them.
+ * Resolves to the sealed key and a NON-extractable copy of the private key.
+ */
+async function sealPrivateKey(dataKey: CryptoKey, privateKey: CryptoKey, context: EnvelopeContext): Promise<{ sealed: SealedKey; privateKey: CryptoKey }> {
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
+  try {
+    const iv = randomBytes(IV_BYTES);
+    const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(context) }, dataKey, pkcs8);
+    // WebCrypto copies its inputs, so zeroing `pkcs8` afterwards is safe.
+    const copyOf = await crypto.subtle.importKey('pkcs8', pkcs8, KEY_ALGORITHM, false, ['sign']);
+    return { sealed: { v: SEALED_KEY_VERSION, iv, ct: new Uint8Array(ct) }, privateKey: copyOf };
+  } finally {
+    pkcs8.fill(0);
+  }
+}
+
+/** Unseals a stored (untrusted) sealed key into a NON-extractable private key; EnvelopeError if it does not authenticate. */
+async function openPrivateKey(dataKey: CryptoKey, stored: unknown, context: EnvelopeContext): Promise<CryptoKey> {
+  const sealed = sealedKeySchema.safeParse(stored);
+  if (!sealed.success) throw new EnvelopeError(context.recordId, 'malformed');
+  let pkcs8: Uint8Array<ArrayBuffer>;
+  try {
+    pkcs8 = new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: copy(sealed.data.iv), additionalData: additionalData(context) }, dataKey, copy(sealed.data.ct)),
+    );
+  } catch (error) {
+    if (error instanceof Error && error.name === 'OperationError') throw new EnvelopeError(context.recordId, 'authentication-failed');
+    throw error;
+  }
+  try {
+    return await crypto.subtle.importKey('pkcs8', pkcs8, KEY_ALGORITHM, false, ['sign']);
+  } catch {
+    throw new EnvelopeError(context.recordId, 'malformed-plaintext');
+  } finally {
+    pkcs8.fill(0);
+  }
+}
+
+async function importPublicKey(spkiBase64: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('spki', fromBase64(spkiBase64), KEY_ALGORITHM, true, ['verify']);
+}
+
+async function exportPublicKey(publicKey: CryptoKey): Promise<string> {
+  return toBase64(new Uint8Array(await crypto.subtle.exportKey('spki', publicKey)));
+}
+
+/**
+ * Opens both sealed parts of a row: the data (parsed with `schema`) and the key pair, checked to be
+ * a pair. undefined if anything fails; LockedError is rethrown (locked is not damage).
+ */
+async function openRow<T extends { publicKeySpki: string }>(
+  dataKey: CryptoKey,
+  raw: unknown,
+  schema: z.ZodType<T>,
+  contexts: (id: string) => { data: EnvelopeContext; key: EnvelopeContext },
+): Promise<{ id: string; data: T; privateKey: CryptoKey; publicKey: CryptoKey; row: IdentityRow } | undefined> {
+  const row = rowSchema.safeParse(raw);
+  if (!row.success) return undefined;
+  const context = contexts(row.data.id);
+  try {
+    const data = schema.parse(await open(dataKey, row.data.data, context.data));
+    const privateKey = await openPrivateKey(dataKey, row.data.key, context.key);
+    const publicKey = await importPublicKey(data.publicKeySpki);
+    if (!(await isPair(privateKey, publicKey))) return undefined;
+    return { id: row.data.id, data, privateKey, publicKey, row: row.data };
+  } catch (error) {
+    if (error instanceof LockedError) throw error;
+    return undefined;
+  }
+}
+
+/** The decrypted fields an identity shows (the public key is handed out as a CryptoKey). */
+function visibleData(data: IdentityData): Omit<IdentityData, 'publicKeySpki'> {
+  const { name, organisation, role, certificatePem, chainPem, verifiedByOrganisation, createdAt } = data;
+  return { name, organisation, role, certificatePem, chainPem, verifiedByOrganisation, createdAt };
+}
+
+const identityContexts = (id: string) => ({
+  data: { recordId: `identity:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
+  key: { recordId: `identity-key:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
+});
+const authorityContexts = (id: string) => ({
+  data: { recordId: `org-authority:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
+  key: { recordId: `org-authority-key:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
+});
+
+export function createIdentitiesRepository(source: DbSource, session: Session, options: SealedRepositoryOptions = {}): IdentitiesRepository {
+  const { now = () => new Date(), newId = () => crypto.randomUUID() } = options;
+  const db = typeof source === 'function' ? source : () => source;
+
+  async function decode(raw: unknown): Promise<{ identity: SigningIdentity; row: IdentityRow } | undefined> {
+    const opened = await openRow(session.key(), raw, identityDataSchema, identityContexts);
+    if (!opened) return undefined;
+    const { id, data, privateKey, publicKey, row } = opened;
+    return { identity: { id, privateKey, publicKey, ...visibleData(data) }, row };
+  }
+
+  async function list(): Promise<{ identities: SigningIdentity[]; unreadable: string[] }> {
+    session.key();
+    const database = db();
+    const [keys, rows] = await database.transaction('r', database.identities, () =>
+      Promise.all([database.identities.toCollection().primaryKeys(), database.identities.toArray()]),
+    );
+    const decoded = await Promise.all(rows.map((raw: unknown) => decode(raw)));
+    const identities: SigningIdentity[] = [];
+    const unreadable: string[] = [];
+    decoded.forEach((result, i) => {
+      if (result) identities.push(result.identity);
+      else unreadable.push(String(keys[i]));
+    });
+    identities.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    return { identities, unreadable };
+  }
+
+  async function get(id: string): Promise<SigningIdentity | undefined> {
+    session.key();
+    const raw: unknown = await db().identities.get(id);
+    return raw === undefined ? undefined : (await decode(raw))?.identity;
+  }
+
+  /** Seals `data` and stores it with the sealed key; `previous` (the data envelope read before) must still be current. */
+  async function write(id: string, key: unknown, data: IdentityData, previous?: unknown): Promise<void> {
+    const checked = identityDataSchema.parse(data);
+    const envelope = await seal(session.key(), checked, identityContexts(id).data);
+    const row: IdentityRow = { id, schema: IDENTITY_RECORD_SCHEMA, key, data: envelope };
+    const database = db();
+    await database.transaction('rw', database.identities, async () => {
+      if (previous !== undefined) {
+        // Optimistic check: the envelope read before sealing must still be the stored one.
+        const current: unknown = await database.identities.get(id);
+        if (!sameEnvelope(typeof current === 'object' && current !== null && 'data' in current ? current.data : undefined, previous)) {
+          throw new IdentityRecordError('it was changed elsewhere (in another tab?); try again');
+        }
+      }
+      await database.identities.put(row);
+    });
+  }
+
+  return {
+    async getActive() {
+      return (await list()).identities[0];
+    },
+    get,
+    list,
+    async create(input) {
+      const dataKey = session.key();
+      checkNewKeyPair(input.privateKey, input.publicKey);
+      if (!(await isPair(input.privateKey, input.publicKey))) throw new IdentityRecordError('the two keys are not a pair');
+      const id = newId();
+      const data: IdentityData = {
+        name: input.name.trim(),
+        organisation: input.organisation.trim(),
+        role: input.role.trim(),
+        certificatePem: input.certificatePem,
+        chainPem: [...input.chainPem],
+        verifiedByOrganisation: input.verifiedByOrganisation,
+        createdAt: now().toISOString(),
+        publicKeySpki: await exportPublicKey(input.publicKey),
+      };
+      if (data.name === '' || data.organisation === '') throw new IdentityRecordError('a name and an organisation are needed');
+      const { sealed, privateKey } = await sealPrivateKey(dataKey, input.privateKey, identityContexts(id).key);
+      await write(id, sealed, data);
+      return { id, privateKey, publicKey: input.publicKey, ...visibleData(data) };
+    },
+    async replaceCertificate(id, update) {
+      session.key();
+      const raw: unknown = await db().identities.get(id);
+      const decoded = raw === undefined ? undefined : await decode(raw);
+      if (decoded === undefined) throw new IdentityRecordError('there is no readable identity with this id');
+      const { identity, row } = decoded;
+      const data: IdentityData = {
+        name: update.name.trim(),
+        organisation: update.organisation.trim(),
+        role: identity.role,
+        certificatePem: update.certificatePem,
+        chainPem: [...update.chainPem],
+        verifiedByOrganisation: update.verifiedByOrganisation,
+        createdAt: identity.createdAt,
+        publicKeySpki: await exportPublicKey(identity.publicKey),
+      };
+      // The sealed key is kept as stored: it is bound to the id, not to the data envelope.
+      await write(id, row.key, data, row.data);
+      return { id, privateKey: identity.privateKey, publicKey: identity.publicKey, ...visibleData(data) };
+    },
+    async remove(id) {
+      session.key();
+      const database = db();
+      await database.transaction('rw', database.identities, () => database.identities.delete(id));
+    },
+  };
+}
+
+function sameEnvelope(a: unknown, b: unknown): boolean {
+  const iv = (value: unknown) => (typeof value === 'object' && value !== null && 'iv' in value && value.iv instanceof Uint8Array ? value.iv : undefined);
+  const x = iv(a);
+  const y = iv(b);
+  return x !== undefined && y !== undefined && x.length === y.length && x.every((byte, i) => byte === y[i]);
+}
+
+export function createOrganisationAuthorityRepository(
+  source: DbSource,
+  session: Session,
+  options: SealedRepositoryOptions = {},
+): OrganisationAuthorityRepository {
+  const { now = () => new Date() } = options;
+  const db = typeof source === 'function' ? source : () => source;
+  const id = ORG_AUTHORITY_ID;
+  const contexts = authorityContexts(id);
+
+  return {
+    async get() {
+      const dataKey = session.key();
+      const raw: unknown = await db().orgAuthority.get(id);
+      if (raw === undefined) return undefined;
+      const opened = await openRow(dataKey, raw, authorityDataSchema, authorityContexts);
+      if (!opened || opened.id !== id) return undefined;
+      const { data, privateKey, publicKey } = opened;
+      return { id, organisation: data.organisation, certificatePem: data.certificatePem, createdAt: data.createdAt, privateKey, publicKey };
+    },
+    async save(input) {
+      const dataKey = session.key();
+      checkNewKeyPair(input.privateKey, input.publicKey);
+      if (!(await isPair(input.privateKey, input.publicKey))) throw new IdentityRecordError('the two keys are not a pair');
+      const organisation = input.organisation.trim();
+      if (organisation === '') throw new IdentityRecordError('an organisation name is needed');
+      const data: AuthorityData = {
+        organisation,
+        certificatePem: input.certificatePem,
+        createdAt: now().toISOString(),
+        publicKeySpki: await exportPublicKey(input.publicKey),
+      };
+      const envelope = await seal(dataKey, authorityDataSchema.parse(data), contexts.data);
+      const { sealed, privateKey } = await sealPrivateKey(dataKey, input.privateKey, contexts.key);
+      const row: OrgAuthorityRow = { id, schema: IDENTITY_RECORD_SCHEMA, key: sealed, data: envelope };
+      const database = db();
+      await database.transaction('rw', database.orgAuthority, () => database.orgAuthority.put(row));
+      return { id, organisation, certificatePem: data.certificatePem, createdAt: data.createdAt, privateKey, publicKey: input.publicKey };
+    },
+    async remove() {
+      session.key();
+      const database = db();
+      await database.transaction('rw', database.orgAuthority, () => database.orgAuthority.delete(id));
+    },
+  };
+}
