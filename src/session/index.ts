@@ -1,7 +1,9 @@
 /**
  * An open draft, shared by the wizard and the review screen (features never import each
- * other): loading, autosave with its status line, and the assessment date.
+ * other): loading, one writer per draft across tabs, autosave with its status line, and the
+ * assessment date.
  */
-export { useDraftSession, type DraftSession, type SessionLoad } from './use-draft-session';
+export { useDraftSession, useDraftAccess, useDraftReadOnly, type DraftSession, type SessionLoad } from './use-draft-session';
+export { draftAccess, type DraftAccess } from './draft-access';
 export { SaveStatus } from './save-status';
 export { todayIso } from './today';

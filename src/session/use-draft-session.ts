@@ -2,13 +2,17 @@
  * One open draft: loads it, holds its data, and autosaves every change (debounced, flushed
  * when the page is hidden, on unmount and before leaving for the review). While it is open
  * the app's update prompt can ask whether input is unsaved, so a reload never drops it.
+ *
+ * Only the tab holding the draft's lock writes (draft-access.ts). A reader tab loads the draft
+ * read-only and ignores changes; when it is granted the lock it reloads from storage (load goes
+ * back to 'loading', so the screens remount their forms on the fresh data) before any edit.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { registerUnsavedCheck } from '../app/pwa/unsaved-input';
 import { getInstrument, type Instrument } from '../instrument';
-import {
-  attachLifecycleFlush, createAutosaver, keySession, drafts, type Autosaver, type AutosaveState, type Draft, type DraftData,
-} from '../storage';
+import { attachLifecycleFlush, keySession, drafts, type AutosaveState, type Draft, type DraftData } from '../storage';
+import { draftAccess, type DraftAccess } from './draft-access';
+import { createDraftSaver, type DraftSaver } from './draft-saver';
 import { todayIso } from './today';
 
 export type SessionLoad =
@@ -21,10 +25,33 @@ export interface DraftSession {
   load: SessionLoad;
   data: DraftData | null;
   save: AutosaveState;
-  /** Applies a change to the draft's data and schedules its autosave. */
+  /** True while another tab writes this draft: nothing here may change it. */
+  readOnly: boolean;
+  /** Applies a change to the draft's data and schedules its autosave (ignored when read-only). */
   update: (change: (data: DraftData) => DraftData) => void;
   /** Saves now; rejects if the write failed (the value is kept and retried). */
   flush: () => Promise<void>;
+}
+
+/** The tab's access to the open draft (writer, reader, checking), as a React value. */
+export function useDraftAccess(): DraftAccess {
+  return useSyncExternalStore(draftAccess.subscribe, draftAccess.get, draftAccess.get);
+}
+
+/**
+ * True while another tab writes the open draft (or this tab is still asking); for
+ * `<fieldset disabled>` around inputs. With no draft open ('none') nothing is held back.
+ */
+export function useDraftReadOnly(): boolean {
+  const { mode } = useDraftAccess();
+  return mode === 'reader' || mode === 'checking';
+}
+
+type Role = { kind: 'wait' } | { kind: 'reader' } | { kind: 'writer'; generation: number };
+
+function roleOf(access: DraftAccess, draftId: string): Role {
+  if (access.mode === 'none' || access.draftId !== draftId || access.mode === 'checking') return { kind: 'wait' };
+  return access.mode === 'writer' ? { kind: 'writer', generation: access.generation } : { kind: 'reader' };
 }
 
 export function useDraftSession(draftId: string): DraftSession {
@@ -34,24 +61,37 @@ export function useDraftSession(draftId: string): DraftSession {
   // Refs, not state: several changes can arrive before React re-renders, and each must build
   // on the one before.
   const dataRef = useRef<DraftData | null>(null);
-  const saverRef = useRef<Autosaver<DraftData> | null>(null);
+  const saverRef = useRef<DraftSaver | null>(null);
+  const access = useDraftAccess();
+  const role = roleOf(access, draftId);
+  const roleKey = role.kind === 'writer' ? `writer:${String(role.generation)}` : role.kind;
+
+  useEffect(() => draftAccess.retain(draftId), [draftId]);
 
   useEffect(() => {
     let active = true;
-    let updatedAt: number | undefined;
-    const saver = createAutosaver<DraftData>({
-      save: async (next) => {
-        updatedAt = await drafts.saveData(draftId, next, { expectedUpdatedAt: updatedAt });
-      },
-      delayMs: 500,
-      maxWaitMs: 2000,
-      onStatus: (state) => {
-        if (active) setSave(state);
-      },
-    });
-    saverRef.current = saver;
-    const detach = attachLifecycleFlush(saver);
-    const unregister = registerUnsavedCheck(() => ({ hasUnsaved: saver.hasPending(), flush: () => saver.flush() }));
+    dataRef.current = null;
+    setData(null);
+    setLoad({ phase: 'loading' });
+    setSave({ status: 'idle' });
+    if (roleKey === 'wait') return undefined;
+    const writer = roleKey.startsWith('writer');
+    let saver: DraftSaver | null = null;
+    let detach = (): void => undefined;
+    let unregister = (): void => undefined;
+    if (writer) {
+      const current = createDraftSaver({
+        repository: drafts,
+        draftId,
+        onStatus: (state) => {
+          if (active) setSave(state);
+        },
+      });
+      saver = current;
+      detach = attachLifecycleFlush(current);
+      unregister = registerUnsavedCheck(() => ({ hasUnsaved: current.hasPending(), flush: () => current.flush() }));
+      draftAccess.setFlusher(draftId, () => current.flush());
+    }
 
     drafts
       .get(draftId)
@@ -61,9 +101,10 @@ export function useDraftSession(draftId: string): DraftSession {
           setLoad({ phase: 'missing' });
           return;
         }
-        updatedAt = draft.updatedAt;
+        saver?.loaded(draft.updatedAt);
         const instrument = getInstrument(draft.instrumentId, draft.instrumentVersion);
         dataRef.current = draft.data;
+        saverRef.current = saver;
         setData(draft.data);
         setLoad({ phase: 'ready', draft, instrument, now: todayIso(new Date()) });
       })
@@ -77,11 +118,17 @@ export function useDraftSession(draftId: string): DraftSession {
     return () => {
       active = false;
       saverRef.current = null;
-      saver.flush().then(
+      if (!saver) return;
+      const closing = saver;
+      draftAccess.setFlusher(draftId, null);
+      const flushed = closing.flush();
+      // The lock is not handed to another tab before this last save has landed.
+      draftAccess.holdUntil(draftId, flushed);
+      flushed.then(
         () => {
           unregister();
           detach();
-          saver.dispose();
+          closing.dispose();
         },
         () => {
           // Still unsaved: leave the retrying saver and its unsaved check in place, so the
@@ -89,18 +136,19 @@ export function useDraftSession(draftId: string): DraftSession {
         },
       );
     };
-  }, [draftId]);
+  }, [draftId, roleKey]);
 
   const update = useCallback((change: (data: DraftData) => DraftData) => {
     const current = dataRef.current;
-    if (!current) return;
+    // No saver: a reader (another tab writes this draft) or still loading; nothing may change.
+    if (!current || !saverRef.current) return;
     const next = change(current);
     dataRef.current = next;
     setData(next);
-    saverRef.current?.schedule(next);
+    saverRef.current.schedule(next);
   }, []);
 
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(), []);
 
-  return { load, data, save, update, flush };
+  return { load, data, save, readOnly: role.kind !== 'writer', update, flush };
 }

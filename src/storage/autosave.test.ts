@@ -246,3 +246,47 @@ describe('attachLifecycleFlush', () => {
     expect(saver.state()).toMatchObject({ status: 'error', errorName: 'QuotaExceededError' });
   });
 });
+
+describe('a save that never settles (Dexie may never settle a transaction aborted by a full disk)', () => {
+  it('is reported after saveTimeoutMs instead of "Saving…" forever; the value stays pending, with no overlapping write', async () => {
+    const { save, values, calls, maxRunning } = controlledSave();
+    const saver = createAutosaver({ save, saveTimeoutMs: 5_000, retryBaseMs: 1_000 });
+    saver.schedule('stuck');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(values()).toEqual(['stuck']);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(saver.state()).toEqual({ status: 'saving' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saver.state()).toEqual({ status: 'error', errorName: 'SaveTimeoutError', attempt: 1, retryInMs: 0 });
+    expect(saver.hasPending()).toBe(true);
+
+    // Newer input waits for the stuck write instead of racing it.
+    saver.schedule('stuck, newer');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(values()).toEqual(['stuck']);
+    expect(saver.state()).toMatchObject({ status: 'error', errorName: 'SaveTimeoutError' });
+
+    calls[0]?.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(values()).toEqual(['stuck', 'stuck, newer']);
+    calls[1]?.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.state()).toEqual({ status: 'saved' });
+    expect(saver.hasPending()).toBe(false);
+    expect(maxRunning()).toBe(1);
+  });
+
+  it('flush waits for the real outcome of a slow write (a slow disk is not a failure)', async () => {
+    const { save, calls } = controlledSave();
+    const saver = createAutosaver({ save, saveTimeoutMs: 2_000 });
+    saver.schedule('a');
+    let settled = false;
+    const flushed = saver.flush().then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(settled).toBe(false);
+    expect(saver.state()).toMatchObject({ status: 'error', errorName: 'SaveTimeoutError' });
+    calls[0]?.resolve();
+    await flushed;
+    expect(saver.state()).toEqual({ status: 'saved' });
+  });
+});

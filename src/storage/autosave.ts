@@ -8,6 +8,11 @@
  * - One save in flight at a time; values scheduled meanwhile collapse to the latest.
  * - A failed save keeps its value (unless a newer one arrived), reports 'error' with the
  *   error's name and retries with exponential backoff until it succeeds.
+ * - A save still unsettled after saveTimeoutMs is reported as 'error' ('SaveTimeoutError'):
+ *   Dexie's own promise may never settle when a full disk aborts the transaction (Dexie.js
+ *   #776, #840), and "Saving…" forever would hide that nothing is stored. The attempt is not
+ *   abandoned: no second write overlaps it, flush() still waits for its real outcome, and the
+ *   value stays pending (so nothing reloads or locks it away) until a save succeeds.
  * - flush() saves now; attachLifecycleFlush() calls it when the page is hidden or hidden
  *   for good, because mobile browsers may kill a hidden tab without any further event.
  */
@@ -25,6 +30,8 @@ export interface AutosaverOptions<T> {
   /** First retry delay after a failure; doubles per consecutive failure up to retryMaxMs. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** A save still unsettled after this long is reported as an error (it keeps running). */
+  saveTimeoutMs?: number;
   onStatus?: (state: AutosaveState) => void;
 }
 
@@ -46,7 +53,7 @@ type Outcome = { ok: true } | { ok: false; error: unknown };
 type Timer = ReturnType<typeof setTimeout>;
 
 export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
-  const { save, delayMs = 300, maxWaitMs = 1000, retryBaseMs = 1000, retryMaxMs = 30_000, onStatus } = options;
+  const { save, delayMs = 300, maxWaitMs = 1000, retryBaseMs = 1000, retryMaxMs = 30_000, saveTimeoutMs = 15_000, onStatus } = options;
 
   let pending: { value: T } | null = null;
   let inFlight: Promise<Outcome> | null = null;
@@ -86,12 +93,19 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
     const { value } = entry;
     pending = null;
     emit({ status: 'saving' });
+    const startedAt = performance.now(); // user timing read by `npm run bench` (no data in it)
+    const timeout = setTimeout(() => {
+      emit({ status: 'error', errorName: errorName(new SaveTimeoutError(saveTimeoutMs)), attempt: failures + 1, retryInMs: 0 });
+    }, saveTimeoutMs);
     const attempt = (async (): Promise<Outcome> => {
       try {
         await save(value);
+        try { performance.measure('homeward:autosave', { start: startedAt }); } catch { /* timing is optional */ }
         return { ok: true };
       } catch (error) {
         return { ok: false, error };
+      } finally {
+        clearTimeout(timeout);
       }
     })();
     const settled = attempt.then((outcome) => {
@@ -156,6 +170,14 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
       else if (pending !== null) void startSave(pending);
     },
   };
+}
+
+/** A save has not settled in time (see saveTimeoutMs); it keeps running and the value is kept. */
+export class SaveTimeoutError extends Error {
+  override name = 'SaveTimeoutError';
+  constructor(ms: number) {
+    super(`The save did not finish within ${String(ms)} ms.`);
+  }
 }
 
 /**
