@@ -9,6 +9,8 @@ describe('routes', () => {
       { name: 'wizard', draftId: 'a1b2-c3', section: null },
       { name: 'wizard', draftId: 'a1b2-c3', section: 'LA' },
       { name: 'review', draftId: 'a1b2-c3' },
+      { name: 'export', draftId: 'a1b2-c3' },
+      { name: 'verify' },
     ];
     for (const r of routes) expect(parseRoute(routeToHash(r))).toEqual(r);
   });
@@ -26,5 +28,18 @@ describe('the settings route', () => {
     expect(routeToHash({ name: 'settings' })).toBe('#/settings');
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#settings')).toEqual({ name: 'settings' });
+  });
+});
+
+describe('the export and verify routes', () => {
+  it('name only the random draft id, never anything from the case', () => {
+    expect(routeToHash({ name: 'export', draftId: 'a1b2-c3' })).toBe('#/draft/a1b2-c3/export');
+    expect(routeToHash({ name: 'verify' })).toBe('#/verify');
+  });
+
+  it('reject extra segments rather than guess', () => {
+    expect(parseRoute('#/verify/extra')).toEqual({ name: 'drafts' });
+    expect(parseRoute('#/draft/a1/export/more')).toEqual({ name: 'wizard', draftId: 'a1', section: null });
+    expect(parseRoute('#/draft/<x>/export')).toEqual({ name: 'drafts' });
   });
 });

@@ -7,8 +7,10 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'drafts' }
   | { name: 'settings' }
+  | { name: 'verify' }
   | { name: 'wizard'; draftId: string; section: string | null }
-  | { name: 'review'; draftId: string };
+  | { name: 'review'; draftId: string }
+  | { name: 'export'; draftId: string };
 
 const idPattern = /^[A-Za-z0-9-]{1,64}$/;
 const sectionPattern = /^[A-Z]{1,2}$/;
@@ -17,8 +19,10 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [kind, id, section] = parts;
   if (kind === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (kind === 'verify' && parts.length === 1) return { name: 'verify' };
   if (kind === 'draft' && id && idPattern.test(id)) {
     if (section === 'review') return { name: 'review', draftId: id };
+    if (section === 'export' && parts.length === 3) return { name: 'export', draftId: id };
     return { name: 'wizard', draftId: id, section: section && sectionPattern.test(section) ? section : null };
   }
   return { name: 'drafts' };
@@ -30,10 +34,14 @@ export function routeToHash(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'verify':
+      return '#/verify';
     case 'wizard':
       return `#/draft/${route.draftId}${route.section ? `/${route.section}` : ''}`;
     case 'review':
       return `#/draft/${route.draftId}/review`;
+    case 'export':
+      return `#/draft/${route.draftId}/export`;
   }
 }
 

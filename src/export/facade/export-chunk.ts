@@ -1,0 +1,180 @@
+/**
+ * The export chunk: everything heavy (pdf-lib, fontkit, fonts, pkijs) sits behind this module, which
+ * is only ever reached through `import()` from src/export/index.ts, so the first screen never loads
+ * it. It is precached with the fonts, so export, verify and countersign all work offline.
+ *
+ * The built-in fictional sample (sampleIdentity/exportSample/countersignSample) lives here too, so
+ * `npm run sample-pdf` and `npm run bench:pdf` drive exactly the app's code path in the browser.
+ */
+import { assess } from '../../engine';
+import { getInstrument, registry, type Answers } from '../../instrument';
+import { countersignPdf, createSelfSignedCertificate, certificateToPem, generateSigningKeyPair, parseCertificate, signPdf } from '../signing';
+import type * as pkijs from 'pkijs';
+import { buildSummaryPdf, loadSummaryFonts, readSummaryAttachment, type SummaryFonts, type SummaryInput } from '../summary';
+import { verifyPdf, type VerifyReport } from '../verify';
+import { formatDecisionReason, PREPARED_REASON, type Decision } from './decision';
+import { summaryFileName } from './file-name';
+import sample from './sample-case.json';
+import { summaryTexts } from './texts';
+
+/** What signs: an identity from storage (SigningIdentity) fits this shape. */
+export interface SignerIdentity {
+  readonly name: string;
+  readonly organisation: string;
+  readonly role: string;
+  readonly privateKey: CryptoKey;
+  readonly certificatePem: string;
+  readonly chainPem: readonly string[];
+  readonly verifiedByOrganisation: boolean;
+}
+
+export type SummarySignature = SummaryInput['signatures'][number];
+
+/** One case to summarise, as the export screen (or the sample) describes it. */
+export interface ExportCase {
+  readonly instrumentId: string;
+  readonly instrumentVersion: number;
+  readonly answers: Answers;
+  /** The assessment date (YYYY-MM-DD) the engine computes ages and windows from. */
+  readonly now: string;
+  readonly caseReference: string;
+  /** Only when the caseworker chose to include it. */
+  readonly personName?: string;
+  readonly workingLanguage: string;
+  /** Set for a bilingual summary: the person's language, when it differs from the working one. */
+  readonly personLanguage?: string;
+  readonly signatures: readonly SummarySignature[];
+  readonly createdAt: Date;
+}
+
+export interface ExportedFile {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+}
+
+let fonts: Promise<SummaryFonts> | undefined;
+function cachedFonts(): Promise<SummaryFonts> {
+  const loading =
+    fonts ??
+    loadSummaryFonts().catch((error: unknown) => {
+      fonts = undefined; // e.g. offline before the precache finished: let the next try fetch again
+      throw error;
+    });
+  fonts = loading;
+  return loading;
+}
+
+function signOptions(identity: SignerIdentity, reason: string, date: Date) {
+  return {
+    privateKey: identity.privateKey,
+    certificate: parseCertificate(identity.certificatePem),
+    chain: identity.chainPem.map((pem) => parseCertificate(pem)),
+    name: identity.name,
+    reason,
+    date,
+  };
+}
+
+/** Builds the summary PDF of a case and signs it with the caseworker's identity. */
+export async function exportSignedSummary(exportCase: ExportCase, identity: SignerIdentity): Promise<ExportedFile> {
+  const instrument = getInstrument(exportCase.instrumentId, exportCase.instrumentVersion);
+  const entry = registry.find((e) => e.id === instrument.id && e.version === instrument.version);
+  if (entry === undefined) throw new Error(`Unknown instrument ${instrument.id} v${String(instrument.version)}.`);
+  const bilingual = exportCase.personLanguage !== undefined && exportCase.personLanguage !== exportCase.workingLanguage;
+  const [working, person, summaryFonts] = await Promise.all([
+    summaryTexts(exportCase.workingLanguage, instrument),
+    bilingual && exportCase.personLanguage !== undefined ? summaryTexts(exportCase.personLanguage, instrument) : undefined,
+    cachedFonts(),
+  ]);
+  const input: SummaryInput = {
+    instrument,
+    instrumentHash: entry.sha256,
+    answers: exportCase.answers,
+    result: assess(instrument, exportCase.answers, { now: exportCase.now }),
+    now: exportCase.now,
+    caseReference: exportCase.caseReference,
+    ...(exportCase.personName !== undefined && exportCase.personName.trim() !== '' ? { personName: exportCase.personName.trim() } : {}),
+    assessor: { name: identity.name, role: identity.role, organisation: identity.organisation },
+    identityVerified: identity.verifiedByOrganisation,
+    working,
+    ...(person !== undefined ? { person } : {}),
+    signatures: [...exportCase.signatures],
+    createdAt: exportCase.createdAt,
+  };
+  const unsigned = await buildSummaryPdf(input, summaryFonts);
+  const bytes = await signPdf(unsigned, signOptions(identity, PREPARED_REASON, exportCase.createdAt));
+  return { bytes, fileName: summaryFileName('summary', exportCase.createdAt) };
+}
+
+export interface SummaryCheck {
+  readonly report: VerifyReport;
+  /** The embedded machine-readable assessment, or null when there is none or it cannot be read. */
+  readonly assessment: unknown;
+}
+
+function parseRoots(rootsPem: readonly string[]): pkijs.Certificate[] {
+  const roots: pkijs.Certificate[] = [];
+  for (const pem of rootsPem) {
+    try {
+      roots.push(parseCertificate(pem));
+    } catch {
+      // A damaged stored root must not stop verification; it simply trusts nothing.
+    }
+  }
+  return roots;
+}
+
+/** Verifies every signature of a summary and reads its embedded assessment. Never throws. */
+export async function verifySummary(bytes: Uint8Array, rootsPem: readonly string[]): Promise<SummaryCheck> {
+  const report = await verifyPdf(bytes, { trustedRoots: parseRoots(rootsPem) });
+  let assessment: unknown = null;
+  if (report.signatures.length > 0) {
+    try {
+      assessment = await readSummaryAttachment(bytes);
+    } catch {
+      assessment = null;
+    }
+  }
+  return { report, assessment };
+}
+
+/** Adds a reviewer's countersignature (an incremental update) carrying their decision. */
+export async function countersignSummary(bytes: Uint8Array, identity: SignerIdentity, decision: Decision, date = new Date()): Promise<ExportedFile> {
+  const reason = formatDecisionReason(decision);
+  const signed = await countersignPdf(bytes, signOptions(identity, reason, date));
+  return { bytes: signed, fileName: summaryFileName('countersigned', date) };
+}
+
+/** A fresh self-signed identity for the fictional sample (never stored). */
+export async function sampleIdentity(name = 'Sample Caseworker (fictional)', role = 'Caseworker'): Promise<SignerIdentity> {
+  const organisation = 'Homeward Sample NGO (fictional)';
+  const keys = await generateSigningKeyPair();
+  const certificate = await createSelfSignedCertificate(keys, { cn: name, o: organisation });
+  return { name, organisation, role, privateKey: keys.privateKey, certificatePem: certificateToPem(certificate), chainPem: [], verifiedByOrganisation: false };
+}
+
+/** The built-in fictional case, English with the person's Vietnamese alongside. */
+export function sampleCase(createdAt = new Date(`${sample.now}T10:00:00Z`)): ExportCase {
+  return {
+    instrumentId: 'homeward-return',
+    instrumentVersion: 1,
+    answers: sample.answers,
+    now: sample.now,
+    caseReference: 'HW-SAMPLE-0001',
+    workingLanguage: 'en',
+    personLanguage: 'vi',
+    signatures: [{ kind: 'caseworker', name: 'Sample Caseworker (fictional)', role: 'Caseworker', date: sample.now }],
+    createdAt,
+  };
+}
+
+/** Signed summary of the sample case. */
+export async function exportSample(identity?: SignerIdentity): Promise<ExportedFile> {
+  return exportSignedSummary(sampleCase(), identity ?? (await sampleIdentity()));
+}
+
+/** Adds a fictional supervisor's approval to a summary. */
+export async function countersignSample(bytes: Uint8Array): Promise<ExportedFile> {
+  const supervisor = await sampleIdentity('Sample Supervisor (fictional)', 'Supervisor');
+  return countersignSummary(bytes, supervisor, { kind: 'approve', comments: 'Sample countersignature (fictional).' });
+}

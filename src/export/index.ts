@@ -1,0 +1,50 @@
+/**
+ * The export facade: tiny, with no static import of the PDF or signing code. It caches the
+ * `import()` of the export chunk (pdf-lib, fontkit, fonts, pkijs) and exposes its state, so a
+ * screen can say "preparing…" and retry after a failure. Screens that use it are lazy themselves;
+ * the chunk and the fonts are precached, so all of it works offline.
+ */
+import type * as Chunk from './facade/export-chunk';
+
+export type { Decision } from './facade/decision';
+export type { ExportCase, ExportedFile, SignerIdentity, SummaryCheck, SummarySignature } from './facade/export-chunk';
+export type ExportChunk = typeof Chunk;
+export type ExportChunkState = 'idle' | 'loading' | 'ready' | 'error';
+
+let chunk: Promise<ExportChunk> | undefined;
+let state: ExportChunkState = 'idle';
+
+/** The export chunk's module namespace (cached; a failed load is retried on the next call). */
+export function loadExportChunk(): Promise<ExportChunk> {
+  if (chunk === undefined) {
+    state = 'loading';
+    chunk = import('./facade/export-chunk').then(
+      (module) => {
+        state = 'ready';
+        return module;
+      },
+      (error: unknown) => {
+        state = 'error';
+        chunk = undefined;
+        throw error;
+      },
+    );
+  }
+  return chunk;
+}
+
+export function exportChunkState(): ExportChunkState {
+  return state;
+}
+
+export async function exportSignedSummary(...args: Parameters<ExportChunk['exportSignedSummary']>): ReturnType<ExportChunk['exportSignedSummary']> {
+  return (await loadExportChunk()).exportSignedSummary(...args);
+}
+
+export async function verifySummary(...args: Parameters<ExportChunk['verifySummary']>): ReturnType<ExportChunk['verifySummary']> {
+  return (await loadExportChunk()).verifySummary(...args);
+}
+
+export async function countersignSummary(...args: Parameters<ExportChunk['countersignSummary']>): ReturnType<ExportChunk['countersignSummary']> {
+  return (await loadExportChunk()).countersignSummary(...args);
+}

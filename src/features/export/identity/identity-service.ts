@@ -1,0 +1,348 @@
+/**
+ * WARNING: decides who a signature is attributed to. A regression here can mark an identity as
+ * verified by an organisation that never issued it, or accept a certificate for someone else's key.
+ *
+ * Signing identities and the organisation CA without a server (issue 3):
+ * - a caseworker creates an identity: a P-256 key pair and a self-signed
+ *   certificate marked "not verified by the organisation" (or, on a supervisor's device that
+ *   holds the organisation root, a certificate issued by that root straight away);
+ * - the caseworker downloads a certificate request (PKCS#10) and hands it to the supervisor;
+ * - the supervisor's device issues a certificate from it and downloads `certificate.pem`
+ *   (the issued certificate followed by the organisation root);
+ * - the caseworker imports that file: it is accepted only if a certificate in it is for this
+ *   identity's public key, is not self-declared, and chains to the root bundled with it (or to a
+ *   root already trusted on this device). Then the identity is verified and the root trusted.
+ * Keys to be kept are generated extractable (generateSealableSigningKeyPair) and handed to the
+ * repository at once, which seals the private key as PKCS#8 under the data key and returns a
+ * non-extractable copy: never store or keep the extractable object (storage/repositories/identities.ts
+ * explains why a CryptoKey must not be stored by structured clone).
+ * Every refusal is an IdentityImportError with a `reason` code the UI translates; a refused
+ * file changes nothing.
+ *
+ * This module loads pkijs; import it lazily (index.ts does) so it stays out of the first screen.
+ */
+import * as pkijs from 'pkijs';
+import {
+  CertificateFormatError,
+  certificateToDer,
+  certificateToPem,
+  createCertificationRequest,
+  createRootCertificate,
+  createSelfSignedCertificate,
+  isCertificateAuthority,
+  isSelfDeclared,
+  isSelfSigned,
+  issueCertificate,
+  parseCertificate,
+  parseCertificationRequest,
+  readPartyName,
+  requestToPem,
+} from '../../../export/signing';
+import { generateSealableSigningKeyPair } from '../../../export/signing/keys';
+import {
+  identities as appIdentities,
+  organisationAuthority as appAuthority,
+  trustedRoots as appTrustedRoots,
+  TrustedRootError,
+  type IdentitiesRepository,
+  type OrganisationAuthority,
+  type OrganisationAuthorityRepository,
+  type SigningIdentity,
+  type TrustedRoot,
+  type TrustedRootsRepository,
+} from '../../../storage';
+
+/** Why a file was refused; each has its own sentence in locales/<lang>/identity.json (errors.*). */
+export type ImportReason =
+  | 'too-large'
+  | 'unreadable'
+  | 'other-key'
+  | 'self-declared'
+  | 'no-root'
+  | 'not-a-root'
+  | 'chain'
+  | 'request-unreadable'
+  | 'request-signature'
+  | 'request-names'
+  | 'no-authority'
+  | 'no-identity';
+
+export class IdentityImportError extends Error {
+  override name = 'IdentityImportError';
+  constructor(
+    readonly reason: ImportReason,
+    detail?: string,
+  ) {
+    super(detail ?? reason);
+  }
+}
+
+export interface IdentityInput {
+  name: string;
+  organisation: string;
+  role: string;
+}
+
+export interface RequestSummary {
+  /** The person the request names (CN). */
+  name: string;
+  organisation: string;
+  /** Keep it to issue after the supervisor confirms. */
+  readonly request: pkijs.CertificationRequest;
+}
+
+export interface IdentityServiceDeps {
+  identities: IdentitiesRepository;
+  trustedRoots: TrustedRootsRepository;
+  authority: OrganisationAuthorityRepository;
+  now?: () => Date;
+}
+
+/** Certificate files are small; anything bigger is not one (and is not read into memory twice). */
+export const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024;
+
+const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+
+/** Every CERTIFICATE block of a PEM file, parsed; anything else in it is refused. */
+export function parseCertificateBundle(text: string): pkijs.Certificate[] {
+  if (text.length > MAX_CERTIFICATE_FILE_BYTES) throw new IdentityImportError('too-large');
+  const blocks = [...text.matchAll(BLOCK)];
+  const begins = text.match(/-----BEGIN /g)?.length ?? 0;
+  if (blocks.length === 0 || blocks.length !== begins || blocks.some((b) => b[1] !== 'CERTIFICATE')) {
+    throw new IdentityImportError('unreadable');
+  }
+  return blocks.map((block) => {
+    try {
+      return parseCertificate(block[0]);
+    } catch (error) {
+      throw new IdentityImportError('unreadable', error instanceof Error ? error.message : undefined);
+    }
+  });
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** True when `certificate` certifies exactly this public key (compared as the raw EC point). */
+export async function certifiesKey(certificate: pkijs.Certificate, publicKey: CryptoKey): Promise<boolean> {
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', publicKey));
+  return bytesEqual(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView, raw);
+}
+
+async function isRoot(certificate: pkijs.Certificate): Promise<boolean> {
+  return isCertificateAuthority(certificate) && (await isSelfSigned(certificate));
+}
+
+/** Validates leaf → root at `now` (signature, validity, CA flags); false on any failure. */
+async function chainsTo(leaf: pkijs.Certificate, root: pkijs.Certificate, now: Date): Promise<boolean> {
+  if (!leaf.issuer.isEqual(root.subject)) return false;
+  try {
+    const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: [root], certs: [leaf], checkDate: now });
+    return (await engine.verify()).result;
+  } catch {
+    return false;
+  }
+}
+
+/** The organisation a verified identity's root names, or null while it is self-declared. */
+export function verifiedBy(identity: Pick<SigningIdentity, 'verifiedByOrganisation' | 'chainPem' | 'organisation'>): string | null {
+  if (!identity.verifiedByOrganisation) return null;
+  const root = identity.chainPem[0];
+  if (root === undefined) return identity.organisation;
+  try {
+    const name = readPartyName(parseCertificate(root).subject);
+    return name.o || name.cn || identity.organisation;
+  } catch {
+    return identity.organisation;
+  }
+}
+
+/** "AB12 CD34 EF56 7890": the first 64 bits of a SHA-256 fingerprint, for people to compare. */
+export function shortFingerprint(fingerprint: string): string {
+  return (fingerprint.slice(0, 16).toUpperCase().match(/.{4}/g) ?? []).join(' ');
+}
+
+export function createIdentityService(deps: IdentityServiceDeps) {
+  const { identities, trustedRoots, authority } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function loadAuthority(): Promise<{ record: OrganisationAuthority; certificate: pkijs.Certificate } | undefined> {
+    const record = await authority.get();
+    if (!record) return undefined;
+    return { record, certificate: parseCertificate(record.certificatePem) };
+  }
+
+  /** A certificate issued by this device's organisation root for `keys` under `name`. */
+  async function issueOwn(
+    keys: CryptoKeyPair,
+    name: { cn: string; o: string },
+    ca: { record: OrganisationAuthority; certificate: pkijs.Certificate },
+  ): Promise<string> {
+    const request = await createCertificationRequest(keys, name);
+    const issued = await issueCertificate(request, { issuerCertificate: ca.certificate, issuerKey: ca.record.privateKey, now: now() });
+    return certificateToPem(issued);
+  }
+
+  async function createIdentity(input: IdentityInput): Promise<SigningIdentity> {
+    const name = { cn: input.name.trim(), o: input.organisation.trim() };
+    // Extractable only until the repository has sealed it; what `create` returns is non-extractable.
+    const keys = await generateSealableSigningKeyPair();
+    const ca = await loadAuthority();
+    if (ca) {
+      // A supervisor's own identity is issued by their own root, so their countersignatures chain too.
+      return identities.create({
+        ...input,
+        privateKey: keys.privateKey,
+        publicKey: keys.publicKey,
+        certificatePem: await issueOwn(keys, name, ca),
+        chainPem: [ca.record.certificatePem],
+        verifiedByOrganisation: true,
+      });
+    }
+    const certificate = await createSelfSignedCertificate(keys, name, { now: now() });
+    return identities.create({
+      ...input,
+      privateKey: keys.privateKey,
+      publicKey: keys.publicKey,
+      certificatePem: certificateToPem(certificate),
+      chainPem: [],
+      verifiedByOrganisation: false,
+    });
+  }
+
+  return {
+    createIdentity,
+
+    /** The active identity, or a new self-signed one (issued by the local root on a supervisor's device). */
+    async ensureSigningIdentity(input: IdentityInput): Promise<SigningIdentity> {
+      return (await identities.getActive()) ?? createIdentity(input);
+    },
+
+    /** PEM certificate request naming the identity, signed with its key (proof of possession). */
+    async certificateRequestPem(identity: SigningIdentity): Promise<string> {
+      const request = await createCertificationRequest(
+        { privateKey: identity.privateKey, publicKey: identity.publicKey },
+        { cn: identity.name, o: identity.organisation },
+      );
+      return requestToPem(request);
+    },
+
+    /**
+     * Checks a certificate file from the organisation against the identity and, if it holds,
+     * stores the certificate (identity verified) and trusts the root. Refusals change nothing.
+     */
+    async importCertificate(identityId: string, text: string): Promise<SigningIdentity> {
+      const identity = await identities.get(identityId);
+      if (!identity) throw new IdentityImportError('no-identity');
+      const certificates = parseCertificateBundle(text);
+      const mine: pkijs.Certificate[] = [];
+      for (const certificate of certificates) if (await certifiesKey(certificate, identity.publicKey)) mine.push(certificate);
+      const leaf = mine.find((c) => !isCertificateAuthority(c));
+      if (!leaf) throw new IdentityImportError('other-key');
+      if (isSelfDeclared(leaf) || (await isSelfSigned(leaf))) throw new IdentityImportError('self-declared');
+
+      const bundled: pkijs.Certificate[] = [];
+      for (const certificate of certificates) if (certificate !== leaf && (await isRoot(certificate))) bundled.push(certificate);
+      const known = (await trustedRoots.list()).map((root) => parseCertificate(root.certificatePem));
+      const candidates = [...bundled, ...known].filter((root) => leaf.issuer.isEqual(root.subject));
+      if (candidates.length === 0) throw new IdentityImportError('no-root');
+      let root: pkijs.Certificate | undefined;
+      for (const candidate of candidates) {
+        if (await chainsTo(leaf, candidate, now())) {
+          root = candidate;
+          break;
+        }
+      }
+      if (!root) throw new IdentityImportError('chain');
+
+      const rootPem = certificateToPem(root);
+      const name = readPartyName(leaf.subject);
+      await trustedRoots.add(rootPem);
+      return identities.replaceCertificate(identity.id, {
+        name: name.cn || identity.name,
+        organisation: name.o || identity.organisation,
+        certificatePem: certificateToPem(leaf),
+        chainPem: [rootPem],
+        verifiedByOrganisation: true,
+      });
+    },
+
+    /**
+     * Creates this device's organisation root (supervisor). The root becomes trusted here, and an
+     * active identity that is still self-declared is re-issued by it.
+     */
+    async createOrganisationRoot(organisation: string): Promise<OrganisationAuthority> {
+      const o = organisation.trim();
+      // Extractable only until the repository has sealed it; `record.privateKey` is non-extractable.
+      const keys = await generateSealableSigningKeyPair();
+      const certificate = await createRootCertificate(keys, { cn: `${o} Root CA`, o }, { now: now() });
+      const certificatePem = certificateToPem(certificate);
+      const record = await authority.save({ organisation: o, privateKey: keys.privateKey, publicKey: keys.publicKey, certificatePem });
+      await trustedRoots.add(certificatePem);
+      const active = await identities.getActive();
+      if (active && !active.verifiedByOrganisation) {
+        const name = { cn: active.name, o: active.organisation };
+        const issued = await issueOwn({ privateKey: active.privateKey, publicKey: active.publicKey }, name, { record, certificate });
+        await identities.replaceCertificate(active.id, { name: active.name, organisation: active.organisation, certificatePem: issued, chainPem: [certificatePem], verifiedByOrganisation: true });
+      }
+      return record;
+    },
+
+    /** Reads a request file and checks the requester signed it; the supervisor confirms who it names. */
+    async readCertificateRequest(text: string): Promise<RequestSummary> {
+      if (text.length > MAX_CERTIFICATE_FILE_BYTES) throw new IdentityImportError('too-large');
+      let request: pkijs.CertificationRequest;
+      try {
+        request = parseCertificationRequest(text);
+      } catch (error) {
+        throw new IdentityImportError('request-unreadable', error instanceof Error ? error.message : undefined);
+      }
+      const signed = await request.verify().catch(() => false);
+      if (!signed) throw new IdentityImportError('request-signature');
+      const name = readPartyName(request.subject);
+      if (name.cn === '' || name.o === '') throw new IdentityImportError('request-names');
+      return { name: name.cn, organisation: name.o, request };
+    },
+
+    /** The issued certificate followed by the organisation root, as the text of `certificate.pem`. */
+    async issueFromRequest(summary: RequestSummary): Promise<string> {
+      const ca = await loadAuthority();
+      if (!ca) throw new IdentityImportError('no-authority');
+      try {
+        const issued = await issueCertificate(summary.request, { issuerCertificate: ca.certificate, issuerKey: ca.record.privateKey, now: now() });
+        return certificateToPem(issued) + ca.record.certificatePem;
+      } catch (error) {
+        if (error instanceof CertificateFormatError) throw new IdentityImportError('request-signature', error.message);
+        throw error;
+      }
+    },
+
+    /** Adds a root from a PEM file; IdentityImportError('unreadable' | 'not-a-root') if it is not one. */
+    async importTrustedRoot(text: string): Promise<TrustedRoot> {
+      if (text.length > MAX_CERTIFICATE_FILE_BYTES) throw new IdentityImportError('too-large');
+      try {
+        return await trustedRoots.add(text);
+      } catch (error) {
+        if (error instanceof TrustedRootError) throw new IdentityImportError(error.problem === 'not-a-root' ? 'not-a-root' : 'unreadable', error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+/** The app's service, bound to the app's (sealed) repositories. */
+export const identityService: IdentityService = createIdentityService({
+  identities: appIdentities,
+  trustedRoots: appTrustedRoots,
+  authority: appAuthority,
+});
+
+/** Hex SHA-256 of a certificate's DER (as trusted roots store it). */
+export async function certificateFingerprint(pem: string): Promise<string> {
+  const der = certificateToDer(parseCertificate(pem));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', der.slice().buffer));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
