@@ -5,6 +5,8 @@
  * - `setLanguage(code)` switches language and sets `<html lang dir>`.
  * - `loadInstrumentContent()` fetches the instrument wording; the shell awaits it before the
  *   wizard and review render (see src/app/screen-outlet.tsx).
+ * - `loadPersonLanguage(code)` fetches another language's UI strings and wording without
+ *   switching the UI (side-by-side interview); `getFixedT(code, ns)` then translates in it.
  * - Keys are flat ("drafts.title"), so `keySeparator` is off; `ns:key` picks a namespace.
  *   UI namespaces are the file names in locales/<lang>/ (ui, engine, wizard, …); the default
  *   namespace is `ui`. Instrument wording is the namespace `contentNamespace(id, version)`.
@@ -92,6 +94,27 @@ export async function loadInstrumentContent(): Promise<void> {
   contentWanted = true;
   const code = i18next.resolvedLanguage ?? i18next.language;
   await Promise.all([loadBundles('content', defaultLanguage), loadBundles('content', code)]);
+}
+
+/**
+ * Fetches a second language for the side-by-side interview (the person's language) without
+ * changing the UI language: its UI strings (answer words such as "Yes") and the instrument
+ * wording. Everything is precached, so this works offline too.
+ */
+export async function loadPersonLanguage(code: string): Promise<void> {
+  if (!findLanguage(code)) throw new Error(`Language ${code} is not offered`);
+  await Promise.all([loadBundles('ui', code), loadBundles('content', code), loadBundles('content', defaultLanguage)]);
+}
+
+/** True once `code`'s wording for `ns` is registered (after loadPersonLanguage/setLanguage). */
+export function hasBundle(code: string, ns: string): boolean {
+  return i18next.hasResourceBundle(code, ns);
+}
+
+/** A translate function pinned to one language (English as fallback), whatever the UI shows. */
+export function getFixedT(code: string, ns: string): (key: string, options?: Readonly<Record<string, unknown>>) => string {
+  const t = i18next.getFixedT(code, ns);
+  return (key, options) => t(key, { ...options });
 }
 
 /** Sets `<html lang dir>` so screen readers pronounce, and layout mirrors, correctly. */

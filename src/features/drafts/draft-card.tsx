@@ -21,7 +21,7 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }
   return (
     <article className="card draft-card" aria-labelledby={`draft-${draft.id}`}>
       <h3 id={`draft-${draft.id}`} className="draft-card__ref">
-        {ref}
+        <bdi>{ref}</bdi>
       </h3>
       <dl className="draft-card__facts">
         <div>

@@ -42,8 +42,8 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
     [i18n.language],
   );
 
-  async function start(caseRef: string): Promise<void> {
-    const id = await store.create(caseRef, i18n.language);
+  async function start(caseRef: string, personLanguage: string | null): Promise<void> {
+    const id = await store.create(caseRef, i18n.language, personLanguage);
     // Firefox asks the user only after a gesture; this click is one, so ask again if refused.
     if (persistence !== 'persisted') void store.requestPersistence().catch(() => undefined);
     navigate({ name: 'wizard', draftId: id, section: null });
@@ -68,7 +68,7 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
     <div className="draft-list-screen">
       <h1>{t('drafts.title')}</h1>
       <PersistenceStatus outcome={persistence} />
-      <NewDraftForm onStart={start} />
+      <NewDraftForm onStart={start} withPersonLanguage />
 
       <section aria-labelledby="draft-list-title">
         <h2 id="draft-list-title" ref={listHeading} tabIndex={-1}>

@@ -21,7 +21,7 @@ export type PersistenceOutcome = 'persisted' | 'not-persisted' | 'unsupported';
 export interface DraftStore {
   list(): Promise<DraftListing>;
   /** Creates a draft of the current instrument; resolves to its id. */
-  create(caseRef: string, workingLanguage: string): Promise<string>;
+  create(caseRef: string, workingLanguage: string, personLanguage?: string | null): Promise<string>;
   /** Copies a draft's answers under a new case reference; resolves to the new id. */
   duplicate(id: string, caseRef: string): Promise<string>;
   remove(id: string): Promise<void>;

@@ -40,13 +40,14 @@ export const storageDraftStore: DraftStore = {
     };
   },
 
-  async create(caseRef, workingLanguage) {
+  async create(caseRef, workingLanguage, personLanguage = null) {
     const [{ drafts }, { CURRENT }] = await load();
     const draft = await drafts.create({
       caseRef,
       instrumentId: CURRENT.id,
       instrumentVersion: CURRENT.version,
       workingLanguage,
+      personLanguage,
     });
     return draft.id;
   },

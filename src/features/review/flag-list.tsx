@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../engine';
 import { flagLevels, type Instrument, type Item } from '../../instrument';
+import { localized } from '../../lib/format';
 import { formatAnswer } from './format-answer';
 
 interface FlagListProps {
@@ -11,7 +12,8 @@ interface FlagListProps {
 
 /** Every flag, worst level first, with its reason, the answers behind it and its source. */
 export function FlagList({ flags, instrument, ns }: FlagListProps) {
-  const { t } = useTranslation(['wizard', 'engine', ns]);
+  const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   const items = new Map<string, Item>(instrument.sections.flatMap((s) => s.items.map((i) => [i.code, i] as const)));
   const translate = (key: string, options?: Record<string, string | number>) => (options ? t(key, options) : t(key));
   if (flags.length === 0) return <p>{t('review.flags.none')}</p>;
@@ -22,7 +24,7 @@ export function FlagList({ flags, instrument, ns }: FlagListProps) {
         if (group.length === 0) return null;
         return (
           <section key={level} className="flag-group" aria-labelledby={`flags-${level}`}>
-            <h3 id={`flags-${level}`}>{t('review.flags.level', { level: t(`level.${level}`, { ns: 'engine' }), count: group.length })}</h3>
+            <h3 id={`flags-${level}`}>{t('review.flags.level', localized({ level: t(`level.${level}`, { ns: 'engine' }), count: group.length }, lang))}</h3>
             <ul className="flag-list">
               {group.map((flag) => (
                 <li key={flag.ruleId} className={`flag flag--${level.toLowerCase()}`}>
@@ -38,7 +40,7 @@ export function FlagList({ flags, instrument, ns }: FlagListProps) {
                     {flag.items.map((ref) => (
                       <div key={ref.code}>
                         <dt>{t(`item.${ref.code}.label`, { ns })}</dt>
-                        <dd>{formatAnswer(items.get(ref.code), ref.answer, translate, ns)}</dd>
+                        <dd>{formatAnswer(items.get(ref.code), ref.answer, translate, ns, lang)}</dd>
                       </div>
                     ))}
                   </dl>

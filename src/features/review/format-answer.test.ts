@@ -38,4 +38,17 @@ describe('formatAnswer', () => {
       'answer.row(row=1,cells=answer.cell(column=item.A1.column.what.label,value=call), answer.cell(column=item.A1.column.done.label,value=answer.blank))',
     );
   });
+
+  it('writes numbers and dates the way the UI language does, when it is given', () => {
+    const ar = (n: number) => new Intl.NumberFormat('ar').format(n);
+    expect(formatAnswer(item({ type: 'number' }), 1200, t, 'ns', 'en')).toBe('1,200');
+    expect(formatAnswer(item({ type: 'number' }), 1200, t, 'ns', 'ar')).toBe(ar(1200));
+    expect(formatAnswer(item({ type: 'scale', min: 0, max: 10 }), 7, t, 'ns', 'ar')).toBe(`answer.scale(value=${ar(7)},max=${ar(10)})`);
+    expect(formatAnswer(item({ type: 'date' }), '2012-05-01', t, 'ns', 'en')).toBe('May 1, 2012');
+    expect(formatAnswer(item({ type: 'date' }), '2012-05-01', t, 'ns')).toBe('2012-05-01');
+    const rows = item({ type: 'rows', columns: [{ key: 'when', type: 'date' }, { key: 'n', type: 'number' }] });
+    expect(formatAnswer(rows, [{ when: '2026-01-31', n: 2500 }], t, 'ns', 'en')).toBe(
+      'answer.row(row=1,cells=answer.cell(column=item.A1.column.when.label,value=Jan 31, 2026), answer.cell(column=item.A1.column.n.label,value=2,500))',
+    );
+  });
 });

@@ -1,16 +1,28 @@
 /**
  * An answer as readable words, for the review's "answers that produced this flag". Pure and
- * given its translate function, so it is tested without i18next.
+ * given its translate function, so it is tested without i18next. Given the UI language,
+ * numbers and dates are written the way that language writes them (Intl, src/lib/format.ts).
  */
 import type { AnswerValue, Item } from '../../instrument';
 import { isSpecial } from '../../instrument';
+import { formatIsoDate, formatNumber } from '../../lib/format';
 
 export type Translate = (key: string, options?: Record<string, string | number>) => string;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-export function formatAnswer(item: Item | undefined, answer: AnswerValue | undefined, t: Translate, ns: string): string {
+/** Writes numbers and dates for a language; without one, as stored. */
+function writer(lang: string | undefined) {
+  return {
+    num: (v: unknown): string => (typeof v === 'number' && lang ? formatNumber(v, lang) : text(v)),
+    date: (v: unknown): string => (typeof v === 'string' && lang ? formatIsoDate(v, lang) : text(v)),
+  };
+}
+type Writer = ReturnType<typeof writer>;
+
+export function formatAnswer(item: Item | undefined, answer: AnswerValue | undefined, t: Translate, ns: string, lang?: string): string {
+  const w = writer(lang);
   if (answer === undefined) return t('answer.none');
   if (isSpecial(answer)) return t(`special.${answer.special}`);
   if (!item) return text(answer);
@@ -25,7 +37,11 @@ export function formatAnswer(item: Item | undefined, answer: AnswerValue | undef
     case 'multi':
       return Array.isArray(answer) ? answer.map((v) => (typeof v === 'string' ? option(v) : '')).join(', ') : text(answer);
     case 'scale':
-      return typeof answer === 'number' ? t('answer.scale', { value: answer, max: item.max ?? 10 }) : text(answer);
+      return typeof answer === 'number' ? t('answer.scale', { value: w.num(answer), max: w.num(item.max ?? 10) }) : text(answer);
+    case 'number':
+      return w.num(answer);
+    case 'date':
+      return w.date(answer);
     case 'verbatim':
       return isRecord(raw)
         ? t('answer.verbatim', {
@@ -36,15 +52,15 @@ export function formatAnswer(item: Item | undefined, answer: AnswerValue | undef
           })
         : text(answer);
     case 'signature':
-      return isRecord(raw) ? t('answer.signature', { name: text(raw.name), role: text(raw.role), date: text(raw.date) }) : text(answer);
+      return isRecord(raw) ? t('answer.signature', { name: text(raw.name), role: text(raw.role), date: w.date(raw.date) }) : text(answer);
     case 'rows':
-      return Array.isArray(answer) ? formatRows(item, answer, t, ns) : text(answer);
+      return Array.isArray(answer) ? formatRows(item, answer, t, ns, w) : text(answer);
     default:
       return text(answer);
   }
 }
 
-function formatRows(item: Item, rows: readonly unknown[], t: Translate, ns: string): string {
+function formatRows(item: Item, rows: readonly unknown[], t: Translate, ns: string, w: Writer): string {
   if (rows.length === 0) return t('answer.none');
   return rows
     .map((row, index) => {
@@ -57,10 +73,14 @@ function formatRows(item: Item, rows: readonly unknown[], t: Translate, ns: stri
               ? t(`item.${item.code}.column.${column.key}.option.${value}`, { ns })
               : column.type === 'ynu' && typeof value === 'string'
                 ? t(`ynu.${value}`)
-                : text(value);
+                : column.type === 'number'
+                  ? w.num(value)
+                  : column.type === 'date'
+                    ? w.date(value)
+                    : text(value);
         return t('answer.cell', { column: t(`item.${item.code}.column.${column.key}.label`, { ns }), value: shown });
       });
-      return t('answer.row', { row: index + 1, cells: cells.join(', ') });
+      return t('answer.row', { row: w.num(index + 1), cells: cells.join(', ') });
     })
     .join('; ');
 }

@@ -53,7 +53,9 @@ export function ReviewContent({ draftId, instrument, now, data, session }: Revie
         >
           {t('review.back')}
         </a>
+        <a href={routeToHash({ name: 'export', draftId })}>{t('export:fromReview.link')}</a>
       </header>
+      <fieldset className="draft-fieldset" disabled={session.readOnly}>
       <section aria-labelledby="review-flags">
         {heading('review-flags', 'review.flags.heading')}
         <FlagList flags={result.flags} instrument={instrument} ns={ns} />
@@ -72,6 +74,7 @@ export function ReviewContent({ draftId, instrument, now, data, session }: Revie
         {heading('review-signoff', 'review.signoff.heading')}
         <SignOffSection draftId={draftId} result={result} ns={ns} onOpenSection={openSection} />
       </section>
+      </fieldset>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../engine';
+import { localized } from '../../lib/format';
 import { routeToHash } from '../../lib/routes';
 import { reasonOptions } from './reason-text';
 
@@ -12,7 +13,7 @@ interface SignOffSectionProps {
 
 /** What still stands between this draft and sign-off, and a way to each missing answer. */
 export function SignOffSection({ draftId, result, ns, onOpenSection }: SignOffSectionProps) {
-  const { t } = useTranslation(['wizard', 'engine', ns]);
+  const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
   const missingBySection = result.visibleSections
     .map((code) => ({ code, count: result.missing.filter((m) => m.section === code).length }))
     .filter((s) => s.count > 0);
@@ -41,7 +42,7 @@ export function SignOffSection({ draftId, result, ns, onOpenSection }: SignOffSe
                   onOpenSection(s.code);
                 }}
               >
-                {t('review.missing.link', { section: t(`section.${s.code}.title`, { ns }), count: s.count })}
+                {t('review.missing.link', localized({ section: t(`section.${s.code}.title`, { ns }), count: s.count }, i18n.resolvedLanguage ?? i18n.language))}
               </a>
             </li>
           ))}

@@ -1,11 +1,12 @@
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { useBilingual } from './bilingual';
 
 /** Help stays folded until asked for, so a step stays scannable during the interview. */
-export function HelpDisclosure({ text }: { text: string }) {
-  const { t } = useTranslation('wizard');
+export function HelpDisclosure({ text }: { text: ReactNode }) {
+  const bi = useBilingual();
   return (
     <details className="help">
-      <summary>{t('item.help')}</summary>
+      <summary>{bi.node('item.help', 'wizard')}</summary>
       <p>{text}</p>
     </details>
   );

@@ -1,12 +1,14 @@
-import { useId, type FocusEvent } from 'react';
+import { memo, useId, type FocusEvent } from 'react';
 import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../engine';
 import type { Item } from '../../instrument';
 import { errorMessages } from './field-errors';
 import { fieldName, toFormField, type FieldValue, type FormValues, type SpecialKind } from './form-values';
+import { useBilingual } from './bilingual';
 import { HelpDisclosure } from './help-disclosure';
 import { ItemFlags } from './item-flags';
+import { sameFlags } from './same-flags';
 import { isGroupItem, ItemInput } from './inputs/item-input';
 import { SpecialToggle } from './inputs/special-toggle';
 
@@ -20,9 +22,17 @@ interface ItemFieldProps {
 /**
  * One question: its label (legend for groups), folded help, the typed input, the one-tap
  * unknown/declined toggle, its errors (a live region, so they are announced) and its flags.
+ * Memoised: a keystroke re-renders its own field only (react-hook-form does that through
+ * useController), not every question of the step; a new assessment re-renders a field only if
+ * its flags changed.
  */
-export function ItemField({ item, ns, control, flags }: ItemFieldProps) {
+export const ItemField = memo(ItemFieldView, (a, b) =>
+  a.item === b.item && a.ns === b.ns && a.control === b.control && sameFlags(a.flags, b.flags),
+);
+
+function ItemFieldView({ item, ns, control, flags }: ItemFieldProps) {
   const { t, i18n } = useTranslation('wizard');
+  const bi = useBilingual();
   const id = useId();
   const { field, fieldState } = useController({ name: fieldName(item.code), control });
   const current = isFormField(field.value) ? field.value : toFormField(item, undefined);
@@ -33,7 +43,9 @@ export function ItemField({ item, ns, control, flags }: ItemFieldProps) {
   const group = isGroupItem(item);
   const label = t(`item.${item.code}.label`, { ns });
   const helpKey = `item.${item.code}.help`;
-  const help = i18n.exists(helpKey, { ns }) ? t(helpKey, { ns }) : null;
+  const help = i18n.exists(helpKey, { ns }) ? bi.node(helpKey, ns) : null;
+  // Shown in both languages side by side; `label` (working language) names controls inside rows.
+  const shownLabel = bi.node(`item.${item.code}.label`, ns);
   const allowSpecial = item.allowUnknown && item.type !== 'ynu';
 
   // Typing an answer replaces a "don't know": the newest input is what the person said.
@@ -74,7 +86,7 @@ export function ItemField({ item, ns, control, flags }: ItemFieldProps) {
   if (group) {
     return (
       <fieldset className="item" onBlur={onBlur} aria-describedby={describedBy}>
-        <legend className="item__label">{label}</legend>
+        <legend className="item__label">{shownLabel}</legend>
         {body}
       </fieldset>
     );
@@ -82,7 +94,7 @@ export function ItemField({ item, ns, control, flags }: ItemFieldProps) {
   return (
     <div className="item" role="group" aria-labelledby={labelId} onBlur={onBlur}>
       <label id={labelId} className="item__label" htmlFor={id}>
-        {label}
+        {shownLabel}
       </label>
       {body}
     </div>

@@ -1,6 +1,7 @@
-import { useId, useState, type MouseEvent } from 'react';
+import { memo, useId, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionProgress } from '../../engine';
+import { localized } from '../../lib/format';
 import { routeToHash } from '../../lib/routes';
 import { sectionStatusTexts } from './section-status';
 
@@ -22,8 +23,9 @@ interface SectionNavProps {
  * Where the caseworker is and what is left: every visible section with its status. Folded
  * behind a button on small screens (CSS shows it open on wide ones).
  */
-export function SectionNav({ draftId, sections, current, onSelect, onReview }: SectionNavProps) {
-  const { t } = useTranslation('wizard');
+export const SectionNav = memo(function SectionNav({ draftId, sections, current, onSelect, onReview }: SectionNavProps) {
+  const { t, i18n } = useTranslation('wizard');
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   const [open, setOpen] = useState(false);
   const listId = useId();
   const position = sections.findIndex((s) => s.code === current) + 1;
@@ -45,7 +47,7 @@ export function SectionNav({ draftId, sections, current, onSelect, onReview }: S
         aria-controls={listId}
         onClick={() => setOpen(!open)}
       >
-        {t('nav.toggle', { step: position, total: sections.length })}
+        {t('nav.toggle', localized({ step: position, total: sections.length }, lang))}
       </button>
       <div id={listId} className="wizard-nav__panel" data-open={open}>
         <ol className="wizard-nav__list">
@@ -59,7 +61,7 @@ export function SectionNav({ draftId, sections, current, onSelect, onReview }: S
                 <span className="wizard-nav__title">{s.title}</span>
                 <span className="wizard-nav__status">
                   {sectionStatusTexts(s.progress)
-                    .map((text) => (text.params ? t(text.key, text.params) : t(text.key)))
+                    .map((text) => (text.params ? t(text.key, localized(text.params, lang)) : t(text.key)))
                     .join(' · ')}
                 </span>
               </a>
@@ -76,4 +78,4 @@ export function SectionNav({ draftId, sections, current, onSelect, onReview }: S
       </div>
     </nav>
   );
-}
+});

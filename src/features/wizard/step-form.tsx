@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentResult, FieldError } from '../../engine';
+import type { AssessmentResult, FieldError, Flag } from '../../engine';
 import type { Answers, Instrument, Section } from '../../instrument';
+import { useDraftReadOnly } from '../../session';
+import { formatNumber } from '../../lib/format';
 import { mergeAnswers, sectionFormValues, type FormValues } from './form-values';
+import { useBilingual } from './bilingual';
 import { ItemField } from './item-field';
 import { createStepResolver } from './step-resolver';
+
+const noFlags: readonly Flag[] = [];
 
 interface StepFormProps {
   instrument: Instrument;
@@ -22,9 +27,22 @@ interface StepFormProps {
 /**
  * One section as one react-hook-form. Every change goes straight to the draft (autosave);
  * nothing waits for a submit, because the interview may stop at any moment.
+ *
+ * Memoised without `answers` (read only when the step opens): the draft's answers change on
+ * every keystroke, and re-rendering the whole step then made typing lag on slow phones. The
+ * form itself re-renders the field typed in; the step re-renders when a new assessment arrives.
  */
-export function StepForm({ instrument, section, ns, now, answers, result, onChange }: StepFormProps) {
-  const { t } = useTranslation(['wizard', 'engine', ns]);
+export const StepForm = memo(
+  StepFormView,
+  (a, b) =>
+    a.instrument === b.instrument && a.section === b.section && a.ns === b.ns && a.now === b.now
+    && a.result === b.result && a.onChange === b.onChange,
+);
+
+function StepFormView({ instrument, section, ns, now, answers, result, onChange }: StepFormProps) {
+  const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  const bi = useBilingual();
   const [opened] = useState(answers);
   const items = section.items;
   const defaultValues = useMemo(() => sectionFormValues(items, opened), [items, opened]);
@@ -33,9 +51,9 @@ export function StepForm({ instrument, section, ns, now, answers, result, onChan
     (error: FieldError) => {
       const column = error.column ? t(`item.${error.item}.column.${error.column}.label`, { ns }) : undefined;
       const message = t(error.key, { ns: 'engine', ...error.params, ...(column ? { column } : {}) });
-      return error.row === undefined ? message : t('error.rowCell', { ns: 'wizard', row: error.row + 1, message });
+      return error.row === undefined ? message : t('error.rowCell', { ns: 'wizard', row: formatNumber(error.row + 1, lang), message });
     },
-    [t, ns],
+    [t, ns, lang],
   );
   const resolver = useMemo(
     () => createStepResolver({ instrument, sectionCode: section.code, items, opened, now, describe }),
@@ -48,11 +66,21 @@ export function StepForm({ instrument, section, ns, now, answers, result, onChan
     return () => subscription.unsubscribe();
   }, [watch, onChange, items, opened]);
 
-  const visible = new Set(result.visibleItems);
+  // Another tab writes this draft: show it, but no input can change it (src/session).
+  const readOnly = useDraftReadOnly();
+  const visible = useMemo(() => new Set(result.visibleItems), [result.visibleItems]);
+  const flagsOf = useMemo(() => {
+    const byItem = new Map<string, Flag[]>();
+    for (const flag of result.flags) {
+      for (const code of new Set(flag.items.map((ref) => ref.code))) byItem.set(code, [...(byItem.get(code) ?? []), flag]);
+    }
+    return (code: string): readonly Flag[] => byItem.get(code) ?? noFlags;
+  }, [result.flags]);
   const introKey = `section.${section.code}.intro`;
   return (
     <form className="step" noValidate onSubmit={(e) => e.preventDefault()}>
-      {t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{t(introKey, { ns })}</p> : null}
+      <fieldset className="draft-fieldset" disabled={readOnly}>
+      {t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{bi.node(introKey, ns)}</p> : null}
       {items
         .filter((item) => visible.has(item.code))
         .map((item) => (
@@ -61,9 +89,10 @@ export function StepForm({ instrument, section, ns, now, answers, result, onChan
             item={item}
             ns={ns}
             control={control}
-            flags={result.flags.filter((f) => f.items.some((ref) => ref.code === item.code))}
+            flags={flagsOf(item.code)}
           />
         ))}
+      </fieldset>
     </form>
   );
 }

@@ -1,11 +1,16 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assess } from '../../engine';
 import { contentNamespace, type Answers, type Instrument } from '../../instrument';
+import { localized } from '../../lib/format';
 import { navigate } from '../../lib/routes';
 import type { DraftData } from '../../storage';
 import { SaveStatus } from '../../session';
+import { InterviewContext, type InterviewLanguages } from './bilingual';
+import { InterviewLanguagesPanel } from './interview-languages-panel';
 import { SectionNav } from './section-nav';
+import { SectionHeading } from './section-heading';
+import { readSideBySide, usePersonWording, writeSideBySide } from './use-person-wording';
 import { StepForm } from './step-form';
 import type { DraftSession } from '../../session';
 
@@ -28,8 +33,13 @@ function pickSection(visible: readonly string[], requested: string | null, saved
 
 export function WizardStep({ draftId, requested, instrument, now, data, session }: WizardStepProps) {
   const ns = contentNamespace(instrument.id, instrument.version);
-  const { t } = useTranslation(['wizard', 'engine', ns]);
+  const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   const { update, flush } = session;
+  const [sideBySide, setSideBySide] = useState(readSideBySide);
+  const wording = usePersonWording(data.personLanguage, sideBySide);
+  const person = wording.status === 'ready' ? wording.person : null;
+  const interview = useMemo<InterviewLanguages>(() => ({ personLanguage: data.personLanguage, person }), [data.personLanguage, person]);
   // Typing stays responsive: the whole-instrument assessment may lag a keystroke behind.
   const answers = useDeferredValue(data.answers);
   const result = useMemo(() => assess(instrument, answers, { now }), [instrument, answers, now]);
@@ -60,17 +70,37 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
     (change: (answers: Answers) => Answers) => update((d) => ({ ...d, answers: change(d.answers) })),
     [update],
   );
-  const goTo = (code: string) => {
-    // Errors are reported by the save status and retried; moving on never waits for storage.
-    flush().catch(() => undefined);
-    navigate({ name: 'wizard', draftId, section: code });
-  };
-  const goToReview = () => {
+  // Stable callbacks and section list: the progress list re-renders on a new assessment, not
+  // on every keystroke.
+  const goTo = useCallback(
+    (code: string) => {
+      // Errors are reported by the save status and retried; moving on never waits for storage.
+      flush().catch(() => undefined);
+      navigate({ name: 'wizard', draftId, section: code });
+    },
+    [flush, draftId],
+  );
+  const goToReview = useCallback(() => {
     // The review reads the draft from storage, so it must hold the latest input first.
     flush().then(
       () => navigate({ name: 'review', draftId }),
       () => undefined,
     );
+  }, [flush, draftId]);
+  const navSections = useMemo(
+    () =>
+      visible.map((code) => ({
+        code,
+        title: t(`section.${code}.title`, { ns }),
+        progress: result.sections.find((p) => p.code === code),
+      })),
+    [visible, result.sections, t, ns],
+  );
+
+  const setPersonLanguage = (code: string | null) => update((d) => ({ ...d, personLanguage: code }));
+  const toggleSideBySide = (on: boolean) => {
+    setSideBySide(on);
+    writeSideBySide(on);
   };
 
   if (!section || !current) return <p role="alert">{t('load.noSections')}</p>;
@@ -78,55 +108,60 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   const next = visible[index + 1];
 
   return (
-    <div className="wizard">
-      <header className="wizard__header">
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
-        <p className="wizard__step">{t('step.counter', { step: index + 1, total: visible.length })}</p>
-        <SaveStatus state={session.save} />
-      </header>
-      <SectionNav
-        draftId={draftId}
-        current={current}
-        sections={visible.map((code) => ({
-          code,
-          title: t(`section.${code}.title`, { ns }),
-          progress: result.sections.find((p) => p.code === code),
-        }))}
-        onSelect={goTo}
-        onReview={goToReview}
-      />
-      <StepForm
-        key={current}
-        instrument={instrument}
-        section={section}
-        ns={ns}
-        now={now}
-        answers={data.answers}
-        result={result}
-        onChange={setAnswers}
-      />
-      <div className="wizard__actions">
-        {previous ? (
-          <button type="button" className="btn btn--secondary" onClick={() => goTo(previous)}>
-            {t('step.previous')}
+    <InterviewContext.Provider value={interview}>
+      <div className={person ? 'wizard wizard--side-by-side' : 'wizard'}>
+        <header className="wizard__header">
+          <SectionHeading ref={heading} code={current} ns={ns} />
+          <p className="wizard__step">{t('step.counter', localized({ step: index + 1, total: visible.length }, lang))}</p>
+          <SaveStatus state={session.save} />
+          <InterviewLanguagesPanel
+            personLanguage={data.personLanguage}
+            onPersonLanguage={setPersonLanguage}
+            sideBySide={sideBySide}
+            onSideBySide={toggleSideBySide}
+            failed={wording.status === 'failed'}
+          />
+        </header>
+        <SectionNav
+          draftId={draftId}
+          current={current}
+          sections={navSections}
+          onSelect={goTo}
+          onReview={goToReview}
+        />
+        <StepForm
+          key={current}
+          instrument={instrument}
+          section={section}
+          ns={ns}
+          now={now}
+          answers={data.answers}
+          result={result}
+          onChange={setAnswers}
+        />
+        <div className="wizard__actions">
+          {previous ? (
+            <button type="button" className="btn btn--secondary wizard__previous" onClick={() => goTo(previous)}>
+              <span className="arrow arrow--back" aria-hidden="true" />
+              {t('step.previous')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="btn btn--primary wizard__next"
+            onClick={() => (next ? goTo(next) : goToReview())}
+            {...(next ? {} : { 'aria-describedby': 'wizard-last-step' })}
+          >
+            {t('step.next')}
+            <span className="arrow arrow--forward" aria-hidden="true" />
           </button>
-        ) : null}
-        <button
-          type="button"
-          className="btn btn--primary"
-          onClick={() => (next ? goTo(next) : goToReview())}
-          {...(next ? {} : { 'aria-describedby': 'wizard-last-step' })}
-        >
-          {t('step.next')}
-        </button>
-        {next ? null : (
-          <p id="wizard-last-step" className="hint">
-            {t('step.lastHint')}
-          </p>
-        )}
+          {next ? null : (
+            <p id="wizard-last-step" className="hint">
+              {t('step.lastHint')}
+            </p>
+          )}
+        </div>
       </div>
-    </div>
+    </InterviewContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useBilingual } from '../bilingual';
 import { ariaInvalid, asText, type InputProps } from './input-props';
 import { RadioGroup } from './radio-group';
 
@@ -9,10 +10,13 @@ export const usesSelect = (optionCount: number): boolean => optionCount > MAX_RA
 
 export function ChoiceInput({ id, item, ns, value, onChange, describedBy, invalid }: InputProps) {
   const { t } = useTranslation('wizard');
-  const options = (item.options ?? []).map((o) => ({ value: o.code, label: t(`item.${item.code}.option.${o.code}`, { ns }) }));
-  if (!usesSelect(options.length)) {
-    return <RadioGroup id={id} options={options} value={asText(value)} onChange={onChange} invalid={invalid} />;
+  const bi = useBilingual();
+  const codes = (item.options ?? []).map((o) => o.code);
+  if (!usesSelect(codes.length)) {
+    const radios = codes.map((code) => ({ value: code, label: bi.node(`item.${item.code}.option.${code}`, ns) }));
+    return <RadioGroup id={id} options={radios} value={asText(value)} onChange={onChange} invalid={invalid} />;
   }
+  const options = codes.map((code) => ({ value: code, label: bi.text(`item.${item.code}.option.${code}`, ns) }));
   return (
     <select
       id={id}

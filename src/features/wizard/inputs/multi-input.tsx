@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useBilingual } from '../bilingual';
 import { ariaInvalid, asList, type InputProps } from './input-props';
 
 /** Checkboxes in the instrument's option order; the answer keeps that order too. */
 export function MultiInput({ id, item, ns, value, onChange, invalid }: InputProps) {
-  const { t } = useTranslation('wizard');
+  const bi = useBilingual();
   const selected = new Set(asList(value));
   const codes = (item.options ?? []).map((o) => o.code);
   const toggle = (code: string) => {
@@ -19,7 +19,7 @@ export function MultiInput({ id, item, ns, value, onChange, invalid }: InputProp
         return (
           <div key={code} className="choice">
             <input type="checkbox" id={optionId} checked={selected.has(code)} onChange={() => toggle(code)} {...ariaInvalid(invalid)} />
-            <label htmlFor={optionId}>{t(`item.${item.code}.option.${code}`, { ns })}</label>
+            <label htmlFor={optionId}>{bi.node(`item.${item.code}.option.${code}`, ns)}</label>
           </div>
         );
       })}

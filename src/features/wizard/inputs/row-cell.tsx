@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ynuValues, type Column } from '../../../instrument';
+import { formatNumber } from '../../../lib/format';
 import { personalProps } from './input-props';
 
 interface RowCellProps {
@@ -16,9 +17,9 @@ interface RowCellProps {
 
 /** One typed cell. Its accessible name says the column and the row ("Action, row 2"). */
 export function RowCell({ id, itemCode, ns, column, row, value, personal, onChange }: RowCellProps) {
-  const { t } = useTranslation('wizard');
+  const { t, i18n } = useTranslation('wizard');
   const columnLabel = t(`item.${itemCode}.column.${column.key}.label`, { ns });
-  const name = t('rows.cellName', { column: columnLabel, row });
+  const name = t('rows.cellName', { column: columnLabel, row: formatNumber(row, i18n.resolvedLanguage ?? i18n.language) });
   const common = { id, 'aria-label': name, value } as const;
   const options =
     column.type === 'ynu'

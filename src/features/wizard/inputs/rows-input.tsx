@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format';
 import { emptyRow, type RowForm } from '../form-values';
 import { asRows, type InputProps } from './input-props';
 import { RowCell } from './row-cell';
@@ -9,7 +10,8 @@ import { RowCell } from './row-cell';
  * 360 px. After adding, focus goes to the new row; after removing, to "Add row".
  */
 export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
-  const { t } = useTranslation('wizard');
+  const { t, i18n } = useTranslation('wizard');
+  const n = (row: number) => formatNumber(row, i18n.resolvedLanguage ?? i18n.language);
   const rows = asRows(value);
   const focusTarget = useRef<string | null>(null);
   const columns = item.columns ?? [];
@@ -36,7 +38,7 @@ export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
       {rows.length === 0 ? <p className="hint">{t('rows.none')}</p> : null}
       {rows.map((row, index) => (
         <fieldset key={index} className="rows__row">
-          <legend>{t('rows.row', { row: index + 1 })}</legend>
+          <legend>{t('rows.row', { row: n(index + 1) })}</legend>
           {columns.map((column, c) => (
             <RowCell
               key={column.key}
@@ -51,7 +53,7 @@ export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
             />
           ))}
           <button type="button" className="btn btn--secondary" onClick={() => remove(index)}>
-            {t('rows.remove', { row: index + 1 })}
+            {t('rows.remove', { row: n(index + 1) })}
           </button>
         </fieldset>
       ))}

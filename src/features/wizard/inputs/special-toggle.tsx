@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useBilingual } from '../bilingual';
 import type { SpecialKind } from '../form-values';
 
 interface SpecialToggleProps {
@@ -10,7 +10,7 @@ const kinds: readonly SpecialKind[] = ['unknown', 'declined'];
 
 /** One tap records "don't know" or "declined"; tapping again (or typing an answer) clears it. */
 export function SpecialToggle({ value, onChange }: SpecialToggleProps) {
-  const { t } = useTranslation('wizard');
+  const bi = useBilingual();
   return (
     <div className="special">
       {kinds.map((kind) => (
@@ -21,7 +21,7 @@ export function SpecialToggle({ value, onChange }: SpecialToggleProps) {
           aria-pressed={value === kind}
           onClick={() => onChange(value === kind ? '' : kind)}
         >
-          {t(`special.${kind}`)}
+          {bi.node(`special.${kind}`, 'wizard')}
         </button>
       ))}
     </div>

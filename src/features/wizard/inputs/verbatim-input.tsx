@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VerbatimAnswer } from '../../../instrument';
+import { useInterviewLanguages } from '../bilingual';
 import { asVerbatim, personalProps, type InputProps } from './input-props';
 import { LanguagePicker } from './language-picker';
 
@@ -9,8 +10,15 @@ import { LanguagePicker } from './language-picker';
  */
 export function VerbatimInput({ id, item, value, onChange }: InputProps) {
   const { t } = useTranslation('wizard');
+  const { personLanguage } = useInterviewLanguages();
   const v = asVerbatim(value);
-  const set = (patch: Partial<VerbatimAnswer>) => onChange({ ...v, ...patch });
+  // The words are stored with their language: the person's language unless another is picked.
+  const set = (patch: Partial<VerbatimAnswer>) => {
+    const next = { ...v, ...patch };
+    if (next.language === '' && patch.language === undefined && next.original !== '' && personLanguage) next.language = personLanguage;
+    onChange(next);
+  };
+  const spoken = v.language || personLanguage;
   const personal = personalProps(item.personal);
   return (
     <div className="verbatim">
@@ -21,7 +29,7 @@ export function VerbatimInput({ id, item, value, onChange }: InputProps) {
           className="input"
           rows={3}
           dir="auto"
-          {...(v.language ? { lang: v.language } : {})}
+          {...(spoken ? { lang: spoken } : {})}
           value={v.original}
           onChange={(e) => set({ original: e.target.value })}
           {...personal}
