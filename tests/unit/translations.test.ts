@@ -43,6 +43,40 @@ describe('translations', () => {
   }
 });
 
+describe('the translation check on the shipped bundles', () => {
+  const without = (bundle: Entries, key: string): Entries => Object.fromEntries(Object.entries(bundle).filter(([k]) => k !== key));
+
+  for (const lang of translated) {
+    it(`${lang.code}: removing any one key of any interface namespace (a plural form included) is reported`, () => {
+      for (const ns of uiNamespaces) {
+        const bundle = read(`locales/${lang.code}/${ns}.json`);
+        const en = read(`locales/en/${ns}.json`);
+        const opts = { lang: lang.code, plurals: true, identicalAllowed: allowFor(lang.code, ns) };
+        expect(checkBundle(en, bundle, opts), `${ns} as shipped`).toEqual([]);
+        for (const key of Object.keys(bundle)) expect(checkBundle(en, without(bundle, key), opts), `${ns} without ${key}`).toEqual([`missing key ${key}`]);
+      }
+    });
+
+    for (const entry of registry) {
+      it(`${lang.code}: removing a question, option, help text, section title or flag reason of ${entry.id} v${entry.version} is reported`, () => {
+        const dir = `src/instrument/definitions/${entry.id}/v${entry.version}/content`;
+        const bundle = read(`${dir}/${lang.code}.json`);
+        const en = read(`${dir}/en.json`);
+        const opts = { lang: lang.code, plurals: false, identicalAllowed: allowFor(lang.code, 'instrument') };
+        const keys = Object.keys(bundle);
+        // One key of each kind, the first and the last, and every 100th: the whole file would be slow and prove no more.
+        const kinds = [/\.label$/, /\.option\./, /\.help$/, /^section\..*\.title$/, /^rule\..*\.reason$/];
+        const sample = new Set([keys[0], keys.at(-1), ...kinds.map((k) => keys.find((key) => k.test(key))), ...keys.filter((_, i) => i % 100 === 0)]);
+        expect(sample.size).toBeGreaterThan(kinds.length);
+        for (const key of sample) {
+          if (key === undefined) throw new Error('a kind of key is missing from the wording');
+          expect(checkBundle(en, without(bundle, key), opts), `without ${key}`).toEqual([`missing key ${key}`]);
+        }
+      });
+    }
+  }
+});
+
 describe('the translation check itself', () => {
   const en = { 'a.title': 'Assessments', 'b.count_one': '{{count}} flag', 'b.count_other': '{{count}} flags', code: 'IOM' };
 

@@ -3,29 +3,36 @@
  * save status. Items are found by their question text (the accessible name the instrument content
  * gives them), never by item code or CSS, so a test reads like the interview it drives.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { errors, type Locator, type Page } from 'playwright-core';
 import { LockPage } from './lock-page';
 import {
-  columnLabel, columnOptionLabel, isSpecialAnswer, itemDef, itemLabel, MAX_RADIO_OPTIONS, optionLabel, sectionByTitle,
-  wizardString, ynuLabel, ynuValues, type AnswerJson, type Answers, type ColumnDef, type ItemDef, type SectionDef,
+  definition, isSpecialAnswer, itemDef, MAX_RADIO_OPTIONS, ynuValues, type AnswerJson, type Answers, type ColumnDef, type ItemDef,
+  type SectionDef,
 } from '../support/instrument';
+import { repoRoot } from '../support/paths';
 
 /** Either the visible question text or a pattern for it. */
 export type Name = string | RegExp;
 
 export class WizardPage {
-  constructor(readonly page: Page) {}
+  /** `w`: the wording on screen (English unless a test switches language; see `loadWording`). */
+  constructor(
+    readonly page: Page,
+    readonly w: Wording = englishWording,
+  ) {}
 
   get sectionsNav(): Locator {
-    return this.page.getByRole('navigation', { name: 'Sections' });
+    return this.page.getByRole('navigation', { name: this.w.ui('nav.label') });
   }
 
   get nextButton(): Locator {
-    return this.page.getByRole('button', { name: 'Next section', exact: true });
+    return this.page.getByRole('button', { name: this.w.ui('step.next'), exact: true });
   }
 
   get previousButton(): Locator {
-    return this.page.getByRole('button', { name: 'Previous section', exact: true });
+    return this.page.getByRole('button', { name: this.w.ui('step.previous'), exact: true });
   }
 
   /** The autosave status (role=status), e.g. "Saving…" / "Saved". */
@@ -46,7 +53,7 @@ export class WizardPage {
   }
 
   async currentSectionTitle(): Promise<string> {
-    return (await this.sectionHeading.first().innerText()).trim();
+    return (await this.sectionHeading.first().innerText()).trim().replace(/\s+/g, ' ');
   }
 
   /** Names of the sections listed in the navigation (only those visible for this case). */
@@ -61,7 +68,7 @@ export class WizardPage {
 
   /** On a phone the section list is folded behind "Sections: step n of m". */
   get sectionsToggle(): Locator {
-    return this.sectionsNav.getByRole('button', { name: /^Sections: step \d+ of \d+$/ });
+    return this.sectionsNav.getByRole('button', { name: this.w.pattern('nav.toggle') });
   }
 
   async openSection(name: Name): Promise<void> {
@@ -121,12 +128,12 @@ export class WizardPage {
 
   /** Waits until autosave reports that everything typed so far is stored ("All changes saved"). */
   async waitUntilSaved(): Promise<void> {
-    await this.page.getByRole('status').filter({ hasText: /^All changes saved$/ }).first().waitFor();
+    await this.page.getByRole('status').filter({ hasText: new RegExp(`^${escapeRegExp(this.w.ui('save.saved'))}$`) }).first().waitFor();
   }
 
   /** Goes to the review screen from the wizard. */
   async openReview(): Promise<void> {
-    const link = this.sectionsNav.getByRole('link', { name: 'Review and decision', exact: true });
+    const link = this.sectionsNav.getByRole('link', { name: this.w.ui('nav.review'), exact: true });
     if (!(await link.isVisible()) && (await this.sectionsToggle.isVisible())) await this.sectionsToggle.click();
     await link.click();
     await this.page.waitForURL(/\/review$/);
@@ -141,12 +148,15 @@ export class WizardPage {
    * that recurs in other questions ("Yes", "Don't know", "Date") never collides.
    */
   itemGroup(code: string): Locator {
-    return this.page.getByRole('main').getByRole('group', { name: itemLabel(code), exact: true });
+    return this.page.getByRole('main').getByRole('group', { name: this.w.item(code), exact: true });
   }
 
   /** The section shown now, from its heading. */
   async currentSection(): Promise<SectionDef> {
-    return sectionByTitle(await this.currentSectionTitle());
+    const title = await this.currentSectionTitle();
+    const section = definition.sections.find((s) => this.w.heading(s.code) === title);
+    if (!section) throw new Error(`No section is titled "${title}" in ${this.w.lang}`);
+    return section;
   }
 
   /**
@@ -170,34 +180,34 @@ export class WizardPage {
     const group = this.itemGroup(code);
     if (isSpecialAnswer(answer)) {
       // A ynu item has "Don't know" and "Declined to answer" among its radios; the others have the one-tap toggle.
-      if (item.type === 'ynu') await group.getByRole('radio', { name: ynuLabel(answer.special), exact: true }).check();
+      if (item.type === 'ynu') await group.getByRole('radio', { name: this.w.ynu(answer.special), exact: true }).check();
       else await this.setSpecial(group, answer.special);
       return;
     }
     switch (item.type) {
       case 'ynu':
-        await group.getByRole('radio', { name: ynuLabel(asYnu(code, answer)), exact: true }).check();
+        await group.getByRole('radio', { name: this.w.ynu(asYnu(code, answer)), exact: true }).check();
         return;
       case 'choice': {
-        const label = optionLabel(code, asString(code, answer));
-        if (isSelectChoice(item)) await group.getByRole('combobox', { name: itemLabel(code), exact: true }).selectOption({ label });
-        else await group.getByRole('radio', { name: label, exact: true }).check();
+        const option = asString(code, answer);
+        if (isSelectChoice(item)) await group.getByRole('combobox', { name: this.w.item(code), exact: true }).selectOption({ label: this.w.selectOption(code, option) });
+        else await group.getByRole('radio', { name: this.w.option(code, option), exact: true }).check();
         return;
       }
       case 'multi':
-        for (const option of asStringList(code, answer)) await group.getByRole('checkbox', { name: optionLabel(code, option), exact: true }).check();
+        for (const option of asStringList(code, answer)) await group.getByRole('checkbox', { name: this.w.option(code, option), exact: true }).check();
         return;
       case 'number':
-        await group.getByRole('textbox', { name: itemLabel(code), exact: true }).fill(String(asNumber(code, answer)));
+        await group.getByRole('textbox', { name: this.w.item(code), exact: true }).fill(String(asNumber(code, answer)));
         return;
       case 'text':
-        await group.getByRole('textbox', { name: itemLabel(code), exact: true }).fill(asString(code, answer));
+        await group.getByRole('textbox', { name: this.w.item(code), exact: true }).fill(asString(code, answer));
         return;
       case 'date':
-        await group.getByLabel(itemLabel(code), { exact: true }).fill(asString(code, answer));
+        await group.getByLabel(this.w.item(code), { exact: true }).fill(asString(code, answer));
         return;
       case 'scale':
-        await group.getByRole('radio', { name: String(asNumber(code, answer)), exact: true }).check();
+        await group.getByRole('radio', { name: this.w.num(asNumber(code, answer)), exact: true }).check();
         return;
       case 'verbatim':
         await this.fillVerbatim(group, asRecord(code, answer));
@@ -207,9 +217,9 @@ export class WizardPage {
         return;
       case 'signature': {
         const signature = asRecord(code, answer);
-        await group.getByRole('textbox', { name: wizardString('signature.name'), exact: true }).fill(signature.name ?? '');
-        await group.getByRole('textbox', { name: wizardString('signature.role'), exact: true }).fill(signature.role ?? '');
-        await group.getByLabel(wizardString('signature.date'), { exact: true }).fill(signature.date ?? '');
+        await group.getByRole('textbox', { name: this.w.ui('signature.name'), exact: true }).fill(signature.name ?? '');
+        await group.getByRole('textbox', { name: this.w.ui('signature.role'), exact: true }).fill(signature.role ?? '');
+        await group.getByLabel(this.w.ui('signature.date'), { exact: true }).fill(signature.date ?? '');
         return;
       }
     }
@@ -258,40 +268,40 @@ export class WizardPage {
     if (item.type !== 'ynu' && item.allowUnknown !== false) {
       const pressed = group.getByRole('button', { pressed: true });
       if ((await pressed.count()) > 0) {
-        const text = (await pressed.first().innerText()).trim();
-        return { special: text === wizardString('special.unknown') ? 'unknown' : 'declined' };
+        const text = (await pressed.first().innerText()).trim().replace(/\s+/g, ' ');
+        return { special: text === this.w.special('unknown') ? 'unknown' : 'declined' };
       }
     }
     switch (item.type) {
       case 'ynu': {
         const label = await checkedLabel(group.getByRole('radio', { checked: true }));
-        return label === null ? undefined : ynuValues.find((v) => ynuLabel(v) === label);
+        return label === null ? undefined : ynuValues.find((v) => this.w.ynu(v) === label);
       }
       case 'choice': {
         const label = isSelectChoice(item)
-          ? await selectedLabel(group.getByRole('combobox', { name: itemLabel(code), exact: true }))
+          ? await selectedLabel(group.getByRole('combobox', { name: this.w.item(code), exact: true }))
           : await checkedLabel(group.getByRole('radio', { checked: true }));
-        return optionCode(item, label);
+        return optionCode(this.w, item, label);
       }
       case 'multi': {
         const labels: string[] = [];
         for (const box of await group.getByRole('checkbox', { checked: true }).all()) labels.push((await checkedLabel(box)) ?? '');
-        const codes = (item.options ?? []).map((o) => o.code).filter((c) => labels.includes(optionLabel(code, c)));
+        const codes = (item.options ?? []).map((o) => o.code).filter((c) => labels.includes(this.w.option(code, c)));
         return codes.length > 0 ? codes : undefined;
       }
       case 'number':
       case 'text': {
-        const text = await group.getByRole('textbox', { name: itemLabel(code), exact: true }).inputValue();
+        const text = await group.getByRole('textbox', { name: this.w.item(code), exact: true }).inputValue();
         if (text === '') return undefined;
         return item.type === 'number' ? Number(text) : text;
       }
       case 'date': {
-        const text = await group.getByLabel(itemLabel(code), { exact: true }).inputValue();
+        const text = await group.getByLabel(this.w.item(code), { exact: true }).inputValue();
         return text === '' ? undefined : text;
       }
       case 'scale': {
         const label = await checkedLabel(group.getByRole('radio', { checked: true }));
-        return label === null ? undefined : Number(label);
+        return label === null ? undefined : this.w.parseNum(label);
       }
       case 'verbatim':
         return this.readVerbatim(group);
@@ -299,9 +309,9 @@ export class WizardPage {
         return this.readRows(group, item);
       case 'signature': {
         const signature = {
-          name: await group.getByRole('textbox', { name: wizardString('signature.name'), exact: true }).inputValue(),
-          role: await group.getByRole('textbox', { name: wizardString('signature.role'), exact: true }).inputValue(),
-          date: await group.getByLabel(wizardString('signature.date'), { exact: true }).inputValue(),
+          name: await group.getByRole('textbox', { name: this.w.ui('signature.name'), exact: true }).inputValue(),
+          role: await group.getByRole('textbox', { name: this.w.ui('signature.role'), exact: true }).inputValue(),
+          date: await group.getByLabel(this.w.ui('signature.date'), { exact: true }).inputValue(),
         };
         return Object.values(signature).every((v) => v === '') ? undefined : signature;
       }
@@ -310,41 +320,41 @@ export class WizardPage {
 
   /** Presses the item's own "Don't know" / "Declined to answer" toggle (a second press would clear it). */
   private async setSpecial(group: Locator, special: 'unknown' | 'declined'): Promise<void> {
-    const toggle = group.getByRole('button', { name: wizardString(`special.${special}`), exact: true });
+    const toggle = group.getByRole('button', { name: this.w.special(special), exact: true });
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   }
 
   private async fillVerbatim(group: Locator, answer: Readonly<Record<string, string>>): Promise<void> {
-    await group.getByRole('textbox', { name: wizardString('verbatim.original'), exact: true }).fill(answer.original ?? '');
+    await group.getByRole('textbox', { name: this.w.ui('verbatim.original'), exact: true }).fill(answer.original ?? '');
     const language = answer.language ?? '';
-    const picker = group.getByRole('combobox', { name: wizardString('verbatim.language'), exact: true });
-    const name = languageName(language);
+    const picker = group.getByRole('combobox', { name: this.w.ui('verbatim.language'), exact: true });
+    const name = this.w.languageName(language);
     if ((await picker.getByRole('option', { name, exact: true }).count()) > 0) {
       await picker.selectOption({ label: name });
     } else {
-      await picker.selectOption({ label: wizardString('verbatim.languageOther') });
-      await group.getByRole('textbox', { name: wizardString('verbatim.languageOtherName'), exact: true }).fill(language);
+      await picker.selectOption({ label: this.w.ui('verbatim.languageOther') });
+      await group.getByRole('textbox', { name: this.w.ui('verbatim.languageOtherName'), exact: true }).fill(language);
     }
-    await group.getByRole('textbox', { name: wizardString('verbatim.translation'), exact: true }).fill(answer.translation ?? '');
-    await group.getByRole('textbox', { name: wizardString('verbatim.translatedBy'), exact: true }).fill(answer.translatedBy ?? '');
+    await group.getByRole('textbox', { name: this.w.ui('verbatim.translation'), exact: true }).fill(answer.translation ?? '');
+    await group.getByRole('textbox', { name: this.w.ui('verbatim.translatedBy'), exact: true }).fill(answer.translatedBy ?? '');
   }
 
   private async readVerbatim(group: Locator): Promise<AnswerJson | undefined> {
-    const other = group.getByRole('textbox', { name: wizardString('verbatim.languageOtherName'), exact: true });
-    const picked = await selectedLabel(group.getByRole('combobox', { name: wizardString('verbatim.language'), exact: true }));
-    const language = (await other.count()) > 0 ? await other.inputValue() : picked === null ? '' : languageCode(picked);
+    const other = group.getByRole('textbox', { name: this.w.ui('verbatim.languageOtherName'), exact: true });
+    const picked = await selectedLabel(group.getByRole('combobox', { name: this.w.ui('verbatim.language'), exact: true }));
+    const language = (await other.count()) > 0 ? await other.inputValue() : picked === null ? '' : languageCode(this.w, picked);
     const verbatim = {
-      original: await group.getByRole('textbox', { name: wizardString('verbatim.original'), exact: true }).inputValue(),
+      original: await group.getByRole('textbox', { name: this.w.ui('verbatim.original'), exact: true }).inputValue(),
       language,
-      translation: await group.getByRole('textbox', { name: wizardString('verbatim.translation'), exact: true }).inputValue(),
-      translatedBy: await group.getByRole('textbox', { name: wizardString('verbatim.translatedBy'), exact: true }).inputValue(),
+      translation: await group.getByRole('textbox', { name: this.w.ui('verbatim.translation'), exact: true }).inputValue(),
+      translatedBy: await group.getByRole('textbox', { name: this.w.ui('verbatim.translatedBy'), exact: true }).inputValue(),
     };
     return Object.values(verbatim).every((v) => v === '') ? undefined : verbatim;
   }
 
   /** A rows cell is named "<column label>, row N" (wizard/inputs/row-cell.tsx). */
   private cell(group: Locator, code: string, column: ColumnDef, row: number): Locator {
-    const name = wizardString('rows.cellName', { column: columnLabel(code, column.key), row });
+    const name = this.w.ui('rows.cellName', { column: this.w.column(code, column.key), row });
     if (column.type === 'choice' || column.type === 'ynu') return group.getByRole('combobox', { name, exact: true });
     if (column.type === 'date') return group.getByLabel(name, { exact: true });
     return group.getByRole('textbox', { name, exact: true });
@@ -354,19 +364,19 @@ export class WizardPage {
     const existing = await this.rowCount(group);
     for (const [index, row] of rows.entries()) {
       const number = existing + index + 1;
-      await group.getByRole('button', { name: wizardString('rows.add'), exact: true }).click();
+      await group.getByRole('button', { name: this.w.ui('rows.add'), exact: true }).click();
       for (const column of item.columns ?? []) {
         const value = row[column.key];
         if (value === undefined || value === null || value === '') continue;
         const cell = this.cell(group, item.code, column, number);
-        if (column.type === 'choice' || column.type === 'ynu') await cell.selectOption({ label: cellOptionLabel(item.code, column, String(value)) });
+        if (column.type === 'choice' || column.type === 'ynu') await cell.selectOption({ label: cellOptionLabel(this.w, item.code, column, String(value)) });
         else await cell.fill(String(value));
       }
     }
   }
 
   private async rowCount(group: Locator): Promise<number> {
-    return group.getByRole('group', { name: /^Row \d+$/ }).count();
+    return group.getByRole('group', { name: this.w.pattern('rows.row') }).count();
   }
 
   private async readRows(group: Locator, item: ItemDef): Promise<AnswerJson | undefined> {
@@ -380,7 +390,7 @@ export class WizardPage {
         let text: string;
         if (column.type === 'choice' || column.type === 'ynu') {
           const label = await selectedLabel(cell);
-          text = label === null ? '' : cellOptionCode(item.code, column, label);
+          text = label === null ? '' : cellOptionCode(this.w, item.code, column, label);
         } else {
           text = await cell.inputValue();
         }
@@ -413,26 +423,28 @@ function isSelectChoice(item: ItemDef): boolean {
   return (item.options?.length ?? 0) > MAX_RADIO_OPTIONS;
 }
 
-function optionCode(item: ItemDef, label: string | null): string | undefined {
+function optionCode(w: Wording, item: ItemDef, label: string | null): string | undefined {
   if (label === null) return undefined;
-  return (item.options ?? []).map((o) => o.code).find((c) => optionLabel(item.code, c) === label);
+  const shown = isSelectChoice(item) ? (c: string) => w.selectOption(item.code, c) : (c: string) => w.option(item.code, c);
+  return (item.options ?? []).map((o) => o.code).find((c) => shown(c) === label);
 }
 
-function cellOptionLabel(code: string, column: ColumnDef, value: string): string {
-  if (column.type === 'ynu') return ynuLabel(asYnu(code, value));
-  return columnOptionLabel(code, column.key, value);
+/** Row cells are in the working language only (wizard/inputs/row-cell.tsx). */
+function cellOptionLabel(w: Wording, code: string, column: ColumnDef, value: string): string {
+  if (column.type === 'ynu') return w.ui(`ynu.${asYnu(code, value)}`);
+  return w.content(`item.${code}.column.${column.key}.option.${value}`);
 }
 
-function cellOptionCode(code: string, column: ColumnDef, label: string): string {
+function cellOptionCode(w: Wording, code: string, column: ColumnDef, label: string): string {
   const codes = column.type === 'ynu' ? ynuValues : (column.options ?? []).map((o) => o.code);
-  return codes.find((c) => cellOptionLabel(code, column, c) === label) ?? `?${label}`;
+  return codes.find((c) => cellOptionLabel(w, code, column, c) === label) ?? `?${label}`;
 }
 
 /** The text of a checked radio's or checkbox's label; null when there is none. */
 async function checkedLabel(control: Locator): Promise<string | null> {
   if ((await control.count()) === 0) return null;
   const text = await control.first().evaluate((el) => (el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : ''));
-  return text.trim();
+  return text.trim().replace(/\s+/g, ' ');
 }
 
 /** The label of a select's chosen option; null for the "Choose…" placeholder. */
@@ -444,12 +456,12 @@ async function selectedLabel(select: Locator): Promise<string | null> {
   return value === '' ? null : text.trim();
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const englishNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** A language's English name as the language picker shows it (Intl, as the app does). */
-function languageName(code: string): string {
+function englishName(code: string): string {
   try {
-    return languageNames.of(code) ?? code;
+    return englishNames.of(code) ?? code;
   } catch {
     return code;
   }
@@ -460,8 +472,8 @@ const PICKER_LANGUAGES = [
   'ha', 'yo', 'ig', 'tw', 'vi', 'th', 'tl', 'zh', 'ro', 'bg', 'sq', 'uk', 'ru', 'pl', 'tr', 'ku', 'ckb',
 ];
 
-function languageCode(name: string): string {
-  return PICKER_LANGUAGES.find((c) => languageName(c) === name) ?? `?${name}`;
+function languageCode(w: Wording, name: string): string {
+  return PICKER_LANGUAGES.find((c) => w.languageName(c) === name) ?? `?${name}`;
 }
 
 function fail(code: string, expected: string, answer: unknown): never {
@@ -497,4 +509,144 @@ function asRows(code: string, answer: AnswerJson): readonly Readonly<Record<stri
     if (typeof row !== 'object' || row === null || Array.isArray(row)) return fail(code, 'a list of row objects', answer);
     return row as Readonly<Record<string, string | number | null>>;
   });
+}
+
+// -----------------------------------------------------------------------------------------------
+// The wording on screen in any shipped language, and in the side-by-side interview (the person's
+// language first, then the working language): read from the same JSON files the app ships.
+
+type Strings = Readonly<Record<string, string>>;
+
+function readStrings(path: string): Strings {
+  return JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as Strings;
+}
+
+function lookup(table: Strings, key: string, file: string): string {
+  const text = table[key];
+  if (text === undefined) throw new Error(`${file} has no "${key}"`);
+  return text;
+}
+
+function fill(text: string, params: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The strings of one language: instrument wording and the wizard, UI and engine namespaces. */
+class LanguageFiles {
+  readonly content: Strings;
+  readonly wizard: Strings;
+  readonly ui: Strings;
+  readonly engine: Strings;
+  constructor(readonly lang: string) {
+    this.content = readStrings(`src/instrument/definitions/${definition.id}/v${String(definition.version)}/content/${lang}.json`);
+    this.wizard = readStrings(`locales/${lang}/wizard.json`);
+    this.ui = readStrings(`locales/${lang}/ui.json`);
+    this.engine = readStrings(`locales/${lang}/engine.json`);
+  }
+}
+
+export interface Wording {
+  /** the working (UI) language */
+  readonly lang: string;
+  /** the person's language while the side-by-side interview shows it, else null */
+  readonly person: string | null;
+  /** a wizard.json string of the working language, placeholders filled */
+  ui(key: string, params?: Readonly<Record<string, string | number>>): string;
+  /** a wizard.json string with a {{placeholder}} of digits, as a whole-name pattern */
+  pattern(key: string): RegExp;
+  app(key: string, params?: Readonly<Record<string, string | number>>): string;
+  engine(key: string): string;
+  /** instrument wording in the working language */
+  content(key: string): string;
+  /** accessible names of what the side-by-side interview shows in both languages */
+  item(code: string): string;
+  option(code: string, option: string): string;
+  selectOption(code: string, option: string): string;
+  ynu(value: string): string;
+  special(kind: 'unknown' | 'declined'): string;
+  heading(section: string): string;
+  column(code: string, column: string): string;
+  /** a small whole number as the UI language writes it (Intl, as the app does) */
+  num(n: number): string;
+  parseNum(text: string): number;
+  languageName(code: string): string;
+}
+
+function makeWording(
+  working: LanguageFiles,
+  person: LanguageFiles | null,
+  digits: readonly string[],
+  names: Readonly<Record<string, string>>,
+): Wording {
+  const both = (theirs: string, mine: string): string => (person ? `${theirs} ${mine}` : mine);
+  const shownContent = (key: string): string =>
+    both(person ? lookup(person.content, key, `content/${person.lang}.json`) : '', lookup(working.content, key, `content/${working.lang}.json`));
+  const shownWizard = (key: string): string =>
+    both(person ? lookup(person.wizard, key, `${person.lang}/wizard.json`) : '', lookup(working.wizard, key, `${working.lang}/wizard.json`));
+  const ui = (key: string, params: Readonly<Record<string, string | number>> = {}): string =>
+    fill(lookup(working.wizard, key, `${working.lang}/wizard.json`), params);
+  const digitClass = `[${digits.join('')}]+`;
+  return {
+    lang: working.lang,
+    person: person?.lang ?? null,
+    ui,
+    pattern: (key) => new RegExp(`^${escapeRegExp(lookup(working.wizard, key, 'wizard.json')).replace(/\\\{\\\{\w+\\\}\\\}/g, digitClass)}$`),
+    app: (key, params = {}) => fill(lookup(working.ui, key, `${working.lang}/ui.json`), params),
+    engine: (key) => lookup(working.engine, key, `${working.lang}/engine.json`),
+    content: (key) => lookup(working.content, key, `content/${working.lang}.json`),
+    item: (code) => shownContent(`item.${code}.label`),
+    option: (code, option) => shownContent(`item.${code}.option.${option}`),
+    selectOption: (code, option) => {
+      const key = `item.${code}.option.${option}`;
+      const mine = lookup(working.content, key, 'content');
+      return person ? `\u2068${lookup(person.content, key, 'content')}\u2069 · \u2068${mine}\u2069` : mine;
+    },
+    ynu: (value) => shownWizard(`ynu.${value}`),
+    special: (kind) => shownWizard(`special.${kind}`),
+    heading: (section) => shownContent(`section.${section}.title`),
+    column: (code, column) => lookup(working.content, `item.${code}.column.${column}.label`, 'content'),
+    num: (n) => String(n).replace(/\d/g, (d) => digits[Number(d)] ?? d),
+    parseNum: (text) => Number([...text].map((c) => (digits.includes(c) ? String(digits.indexOf(c)) : c)).join('')),
+    languageName: (code) => names[code] ?? code,
+  };
+}
+
+const english = new LanguageFiles('en');
+const latinDigits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** English, the app's default: what every test sees unless it switches language. */
+export const englishWording: Wording = makeWording(
+  english,
+  null,
+  latinDigits,
+  Object.fromEntries(PICKER_LANGUAGES.map((c) => [c, englishName(c)])),
+);
+
+/**
+ * The wording for UI language `lang` (and, side by side, the person's language first). Digits and
+ * language names come from the browser's own Intl, exactly as the app computes them.
+ */
+export async function loadWording(page: Page, lang: string, person: string | null = null): Promise<Wording> {
+  const { digits, names } = await page.evaluate(
+    ({ lang, codes }) => {
+      const format = new Intl.NumberFormat(lang);
+      const display = new Intl.DisplayNames([lang], { type: 'language' });
+      return {
+        digits: Array.from({ length: 10 }, (_, i) => format.format(i)),
+        names: Object.fromEntries(codes.map((c) => [c, display.of(c) ?? c])),
+      };
+    },
+    { lang, codes: PICKER_LANGUAGES },
+  );
+  return makeWording(new LanguageFiles(lang), person && person !== lang ? new LanguageFiles(person) : null, digits, names);
+}
+
+/** Switches the UI language with the app's own language switcher (named in the current language). */
+export async function switchUiLanguage(page: Page, from: Wording, to: string): Promise<void> {
+  await page.getByRole('combobox', { name: from.app('app.language'), exact: true }).selectOption(to);
+  await page.waitForFunction((code) => document.documentElement.lang === code, to);
 }

@@ -1,0 +1,78 @@
+/**
+ * "Verify a signed summary" (#/verify) and its countersign form, by role and accessible name
+ * (locales/en/export.json).
+ */
+import type { Download, Locator, Page } from 'playwright-core';
+
+export class VerifyPage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Verify a signed summary' });
+  }
+
+  /** Opens the screen from the header's navigation. */
+  async openFromNav(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Verify' }).click();
+    await this.heading.waitFor();
+  }
+
+  get fileInput(): Locator {
+    return this.page.getByLabel('Choose a PDF file');
+  }
+
+  get result(): Locator {
+    return this.page.getByRole('region', { name: 'Result' });
+  }
+
+  /** Opens a file and waits for the result. */
+  async open(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.fileInput.setInputFiles(file);
+    await this.result.waitFor({ timeout: 60_000 });
+    await this.page.getByText('Checking the file…').waitFor({ state: 'detached' });
+  }
+
+  async resultText(): Promise<string> {
+    return (await this.result.innerText()).replace(/\s+/g, ' ');
+  }
+
+  /** One list item per signature, in file order. */
+  get signatures(): Locator {
+    return this.result.getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3, name: /^Signature \d+:/ }) });
+  }
+
+  async signatureTexts(): Promise<string[]> {
+    return (await this.signatures.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  get assessment(): Locator {
+    return this.page.getByRole('region', { name: 'The assessment in this file' });
+  }
+
+  get countersign(): Locator {
+    return this.page.getByRole('region', { name: 'Countersign' });
+  }
+
+  async ensureIdentity(identity: { name: string; role: string; organisation: string }): Promise<void> {
+    const setup = this.countersign.getByRole('form', { name: 'Create your signing identity' });
+    await this.countersign.getByText(/^Signing as |Create your signing identity/).first().waitFor();
+    if ((await setup.count()) > 0) {
+      await setup.getByRole('textbox', { name: 'Your name' }).fill(identity.name);
+      await setup.getByRole('textbox', { name: 'Your role' }).fill(identity.role);
+      await setup.getByRole('textbox', { name: 'Your organisation' }).fill(identity.organisation);
+      await setup.getByRole('button', { name: 'Create signing identity' }).click();
+    }
+    await this.countersign.getByText(/^Signing as /).waitFor();
+  }
+
+  /** Records the decision, signs, and downloads the countersigned file. */
+  async countersignAndDownload(decision: 'Approve' | 'Return for changes', comments = ''): Promise<Download> {
+    await this.countersign.getByRole('radio', { name: decision }).check();
+    if (comments !== '') await this.countersign.getByRole('textbox', { name: /^Comments/ }).fill(comments);
+    await this.countersign.getByRole('button', { name: 'Sign with my decision' }).click();
+    const link = this.page.getByRole('link', { name: 'Download the countersigned summary (PDF)' });
+    await link.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    return download;
+  }
+}
