@@ -11,7 +11,7 @@
  */
 import type * as Storage from '../../storage';
 import { LOCK_FLUSH_TIMEOUT_MS, QUICK_EXIT_FLUSH_TIMEOUT_MS } from './lock-settings';
-import { retryDelayMs } from './passphrase-rules';
+import { retryDelayMs } from '../../lib/passphrase-rules';
 
 type StorageModule = typeof Storage;
 

@@ -1,15 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, StatusMessage } from '../../components/ui';
+import { StatusMessage } from '../../components/ui';
+import { NewPassphraseFields, readFormField, SlowSubmit } from '../../components/passphrase';
 import type { LockController } from './lock-controller';
-import { passphraseStrength, type PassphraseStrength } from './passphrase-rules';
+import { passphraseStrength, type PassphraseStrength } from '../../lib/passphrase-rules';
 
 type SetupProblem = 'tooShort' | 'mismatch' | null;
-
-function readField(form: HTMLFormElement, name: string): string {
-  const value = new FormData(form).get(name);
-  return typeof value === 'string' ? value : '';
-}
 
 /**
  * First run: the caseworker chooses the passphrase that encrypts every draft. Paste and
@@ -26,8 +22,8 @@ export function SetupScreen({ controller }: { controller: LockController }) {
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget;
-    const passphrase = readField(form, 'passphrase');
-    const repeat = readField(form, 'repeat');
+    const passphrase = readFormField(form, 'passphrase');
+    const repeat = readFormField(form, 'repeat');
     setFailed(false);
     const found: SetupProblem = passphraseStrength(passphrase) === 'tooShort' || passphrase === '' ? 'tooShort' : passphrase !== repeat ? 'mismatch' : null;
     setProblem(found);
@@ -58,44 +54,19 @@ export function SetupScreen({ controller }: { controller: LockController }) {
       <StatusMessage tone="warning">
         <p>{t('lock.setup.noRecovery')}</p>
       </StatusMessage>
-      <Field
-        label={t('lock.passphrase')}
-        help={
-          <>
-            {t('lock.setup.help')} <span className="strength-hint" data-strength={strength}>{t(`lock.setup.hint.${strength}`)}</span>
-          </>
-        }
-        error={problem === 'tooShort' ? t('lock.setup.error.tooShort') : undefined}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="passphrase"
-            type="password"
-            className="input"
-            autoComplete="new-password"
-            autoCapitalize="off"
-            spellCheck={false}
-            readOnly={busy}
-            onChange={(event) => {
-              setStrength(passphraseStrength(event.target.value));
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('lock.setup.repeat')} error={problem === 'mismatch' ? t('lock.setup.error.mismatch') : undefined} required>
-        {(control) => (
-          <input {...control} name="repeat" type="password" className="input" autoComplete="new-password" autoCapitalize="off" spellCheck={false} readOnly={busy} />
-        )}
-      </Field>
+      <NewPassphraseFields
+        names={{ passphrase: 'passphrase', repeat: 'repeat' }}
+        labels={{ passphrase: t('lock.passphrase'), repeat: t('lock.setup.repeat') }}
+        help={t('lock.setup.help')}
+        hint={(level) => t(`lock.setup.hint.${level}`)}
+        strength={strength}
+        onStrengthChange={setStrength}
+        passphraseError={problem === 'tooShort' ? t('lock.setup.error.tooShort') : undefined}
+        repeatError={problem === 'mismatch' ? t('lock.setup.error.mismatch') : undefined}
+        busy={busy}
+      />
       {failed ? <StatusMessage tone="error">{t('lock.setup.failed')}</StatusMessage> : null}
-      <div role="status" className="lock-progress">
-        {busy ? t('lock.setup.working') : null}
-      </div>
-      <Button type="submit" variant="primary" disabled={busy}>
-        {t('lock.setup.submit')}
-      </Button>
+      <SlowSubmit busy={busy} working={t('lock.setup.working')} submit={t('lock.setup.submit')} />
     </form>
   );
 }

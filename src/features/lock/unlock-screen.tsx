@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, StatusMessage } from '../../components/ui';
+import { Field, StatusMessage } from '../../components/ui';
+import { SlowSubmit, useSecondsUntil } from '../../components/passphrase';
 import type { LockController, UnlockOutcome } from './lock-controller';
 import { useLockState } from './use-lock-state';
 
@@ -12,22 +13,6 @@ const messageKey = {
   tampered: 'lock.unlock.tampered',
   failed: 'lock.unlock.failed',
 } as const satisfies Record<Exclude<Shown, null>, string>;
-
-/** Seconds left before the next attempt, ticking while there is a wait. */
-function useSecondsUntil(retryAt: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    setNow(Date.now());
-    if (retryAt <= Date.now()) return undefined;
-    const timer = setInterval(() => {
-      setNow(Date.now());
-    }, 250);
-    return () => {
-      clearInterval(timer);
-    };
-  }, [retryAt]);
-  return Math.max(0, Math.ceil((retryAt - now) / 1000));
-}
 
 /**
  * Later starts and after a lock: the passphrase (autocomplete="current-password"), a progress
@@ -91,13 +76,7 @@ export function UnlockScreen({ controller }: { controller: LockController }) {
         )}
       </Field>
       {shown ? <StatusMessage tone="error">{t(messageKey[shown])}</StatusMessage> : null}
-      {seconds > 0 ? <p className="lock-wait">{t('lock.unlock.wait', { count: seconds })}</p> : null}
-      <div role="status" className="lock-progress">
-        {busy ? t('lock.unlock.working') : null}
-      </div>
-      <Button type="submit" variant="primary" disabled={busy || seconds > 0}>
-        {t('lock.unlock.submit')}
-      </Button>
+      <SlowSubmit busy={busy} working={t('lock.unlock.working')} submit={t('lock.unlock.submit')} wait={seconds > 0 ? t('lock.unlock.wait', { count: seconds }) : undefined} />
     </form>
   );
 }

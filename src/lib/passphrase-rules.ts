@@ -1,4 +1,4 @@
-import { MAX_RETRY_DELAY_MS, MIN_PASSPHRASE_LENGTH, RECOMMENDED_PASSPHRASE_LENGTH } from './lock-settings';
+import { MAX_RETRY_DELAY_MS, MIN_PASSPHRASE_LENGTH, RECOMMENDED_PASSPHRASE_LENGTH } from '../features/lock/lock-settings';
 
 export type PassphraseStrength = 'empty' | 'tooShort' | 'short' | 'good';
 
