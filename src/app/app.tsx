@@ -21,6 +21,8 @@ const titleKeys = {
   wizard: 'app.documentTitle.wizard',
   review: 'app.documentTitle.review',
   settings: 'app.documentTitle.settings',
+  export: 'export:documentTitle.export',
+  verify: 'export:documentTitle.verify',
 } as const satisfies Record<Route['name'], string>;
 
 const lockedTitleKeys = {
@@ -53,7 +55,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const previousScreen = useRef(route.name);
   const previousPhase = useRef(lock.phase);
-  const draftId = !unlocked || route.name === 'drafts' || route.name === 'settings' ? null : route.draftId;
+  const draftId = unlocked && 'draftId' in route ? route.draftId : null;
   const language = findLanguage(i18n.language);
 
   useEffect(() => {
@@ -133,6 +135,11 @@ export function App() {
                   </li>
                 </>
               ) : null}
+              <li>
+                <a href={routeToHash({ name: 'verify' })} aria-current={route.name === 'verify' ? 'page' : undefined}>
+                  {t('export:nav.verify')}
+                </a>
+              </li>
               <li>
                 <a href={routeToHash({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
                   {t('app.nav.settings')}

@@ -1,6 +1,5 @@
 import { lazy } from 'react';
 import { DraftListScreen } from '../features/drafts';
-import { SettingsScreen } from '../features/settings';
 import { loadInstrumentContent } from '../i18n';
 import type { Route } from '../lib/routes';
 
@@ -16,6 +15,37 @@ const ReviewScreen = lazy(async () => {
   const [m] = await Promise.all([import('../features/review'), loadInstrumentContent()]);
   return { default: m.ReviewScreen };
 });
+// Export and verify: their screens are small; the PDF and signing code stays behind the export
+// facade's own import() until a summary is made or a file is opened.
+const ExportScreen = lazy(async () => {
+  const [m] = await Promise.all([import('../features/export'), loadInstrumentContent()]);
+  return { default: m.ExportScreen };
+});
+const VerifyScreen = lazy(async () => {
+  const [m] = await Promise.all([import('../features/export/verify'), loadInstrumentContent()]);
+  return { default: m.VerifyScreen };
+});
+
+// Settings composes sections of three features (they never import each other); it is not on
+// the first screen, so it loads on demand like the others (precached for offline use).
+const SettingsScreen = lazy(async () => {
+  const [settings, identity, protect] = await Promise.all([
+    import('../features/settings'),
+    import('../features/export/identity'),
+    import('../features/protect'),
+  ]);
+  const Screen = settings.SettingsScreen;
+  const Identity = identity.IdentitySettingsSection;
+  const Protect = protect.ProtectSettingsSections;
+  return {
+    default: () => (
+      <Screen>
+        <Identity />
+        <Protect />
+      </Screen>
+    ),
+  };
+});
 
 /** The screen for a route. Keyed by draft so switching drafts never carries state across. */
 export function ScreenOutlet({ route }: { route: Route }) {
@@ -28,5 +58,9 @@ export function ScreenOutlet({ route }: { route: Route }) {
       return <ReviewScreen key={route.draftId} draftId={route.draftId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'export':
+      return <ExportScreen key={route.draftId} draftId={route.draftId} />;
+    case 'verify':
+      return <VerifyScreen />;
   }
 }
