@@ -102,6 +102,22 @@ describe('side-by-side interview', () => {
     // The person's wording is loaded after the step opens; then the heading shows both languages.
     await page.getByRole('main').getByRole('heading', { level: 1, name: w.heading('B'), exact: true }).waitFor();
     await expectAnswersShown(wizard, b.answered, 'after a reload, side by side');
+
+    // A table question (N5, mitigation actions): each column label shows in Arabic above English,
+    // and a cell's accessible name carries both.
+    await page.evaluate(() => {
+      window.location.hash = window.location.hash.replace(/\/[A-Z]{1,2}$/, '/N');
+    });
+    await wizard.waitUntilLoaded();
+    const table = wizard.itemGroup('N5');
+    await table.getByRole('button', { name: w.ui('rows.add'), exact: true }).click();
+    const column = table.locator('label', { has: page.locator('[lang="ar"][dir="rtl"]') }).first();
+    await expect.poll(() => column.locator('[lang="ar"]').innerText()).toBe(ar.content('item.N5.column.action.label'));
+    expect(await column.locator('.bi--working').innerText()).toBe(englishWording.content('item.N5.column.action.label'));
+    const cell = table.getByRole('textbox', { name: new RegExp(englishWording.content('item.N5.column.action.label')) }).first();
+    expect(await cell.getAttribute('aria-label')).toContain(ar.content('item.N5.column.action.label'));
+    const tableViolations = await runAxe(page);
+    expect(tableViolations, describeViolations(tableViolations)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ynuValues, type Column } from '../../../instrument';
 import { formatNumber } from '../../../lib/format';
+import { useBilingual } from '../bilingual';
 import { personalProps } from './input-props';
 
 interface RowCellProps {
@@ -18,13 +19,16 @@ interface RowCellProps {
 /** One typed cell. Its accessible name says the column and the row ("Action, row 2"). */
 export function RowCell({ id, itemCode, ns, column, row, value, personal, onChange }: RowCellProps) {
   const { t, i18n } = useTranslation('wizard');
-  const columnLabel = t(`item.${itemCode}.column.${column.key}.label`, { ns });
-  const name = t('rows.cellName', { column: columnLabel, row: formatNumber(row, i18n.resolvedLanguage ?? i18n.language) });
+  // Side by side, the column and its options show in the person's language too (bilingual.tsx);
+  // otherwise these are the working language's strings alone.
+  const bi = useBilingual();
+  const columnKey = `item.${itemCode}.column.${column.key}.label`;
+  const name = t('rows.cellName', { column: bi.text(columnKey, ns), row: formatNumber(row, i18n.resolvedLanguage ?? i18n.language) });
   const common = { id, 'aria-label': name, value } as const;
   const options =
     column.type === 'ynu'
-      ? ynuValues.map((v) => ({ code: v, label: t(`ynu.${v}`) }))
-      : (column.options ?? []).map((o) => ({ code: o.code, label: t(`item.${itemCode}.column.${column.key}.option.${o.code}`, { ns }) }));
+      ? ynuValues.map((v) => ({ code: v, label: bi.text(`ynu.${v}`, 'wizard') }))
+      : (column.options ?? []).map((o) => ({ code: o.code, label: bi.text(`item.${itemCode}.column.${column.key}.option.${o.code}`, ns) }));
 
   let control;
   if (column.type === 'choice' || column.type === 'ynu') {
@@ -49,7 +53,7 @@ export function RowCell({ id, itemCode, ns, column, row, value, personal, onChan
   return (
     <div className="field">
       {/* The visible label is the column; the aria-label adds the row for screen readers. */}
-      <label htmlFor={id}>{columnLabel}</label>
+      <label htmlFor={id}>{bi.node(columnKey, ns)}</label>
       {control}
     </div>
   );
