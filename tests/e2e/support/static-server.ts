@@ -7,9 +7,10 @@
  * build is an error and never masked by the fallback.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,10 +23,15 @@ const MIME: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
+
+/** Types worth compressing (fonts in woff2 and images are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|wasm)|image\/svg|font\/(ttf|otf))/;
 
 export interface StaticServer {
   /** Origin with a trailing slash, e.g. http://127.0.0.1:40123/ */
@@ -42,6 +48,11 @@ export interface ServeOptions {
   readonly port?: number;
   /** Extra headers for every response (e.g. a Content-Security-Policy under test). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Gzip text responses when the browser accepts gzip, as a production static host does (the
+   * bench uses this: Lighthouse's simulated Slow 4G charges every byte). Off for the tests.
+   */
+  readonly gzip?: boolean;
 }
 
 async function fileAt(path: string): Promise<{ path: string; size: number } | null> {
@@ -53,7 +64,24 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
   }
 }
 
-function send(res: ServerResponse, method: string, status: number, file: { path: string; size: number } | null, headers: Readonly<Record<string, string>>): void {
+const gzipCache = new Map<string, Buffer>();
+
+async function sendGzip(res: ServerResponse, method: string, status: number, path: string, headers: Readonly<Record<string, string>>): Promise<void> {
+  const body = gzipCache.get(path) ?? gzipSync(await readFile(path), { level: 9 });
+  gzipCache.set(path, body);
+  res.writeHead(status, { ...headers, 'Content-Length': String(body.length), 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+  res.end(method === 'HEAD' ? undefined : body);
+}
+
+async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  file: { path: string; size: number } | null,
+  headers: Readonly<Record<string, string>>,
+  gzip: boolean,
+): Promise<void> {
+  const method = req.method ?? 'GET';
   if (!file) {
     res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(method === 'HEAD' ? undefined : 'Not found');
@@ -63,6 +91,10 @@ function send(res: ServerResponse, method: string, status: number, file: { path:
   // The service worker script and the HTML must be revalidated, or an update test would see stale
   // copies; hashed assets are immutable by construction.
   const cache = /[\\/]assets[\\/]/.test(file.path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    await sendGzip(res, method, status, file.path, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
+    return;
+  }
   res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': String(file.size), 'Cache-Control': cache });
   if (method === 'HEAD') res.end();
   else createReadStream(file.path).pipe(res);
@@ -71,6 +103,7 @@ function send(res: ServerResponse, method: string, status: number, file: { path:
 export async function serveDist(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = normalize(root);
   const headers = { 'X-Content-Type-Options': 'nosniff', ...options.headers };
+  const gzip = options.gzip ?? false;
   const requests: string[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -84,20 +117,20 @@ export async function serveDist(root: string, options: ServeOptions = {}): Promi
     }
     const target = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     if (target !== base && !target.startsWith(base + sep)) {
-      send(res, method, 404, null, headers);
+      await send(req, res, 404, null, headers, gzip);
       return;
     }
     const file = await fileAt(target);
     if (file) {
-      send(res, method, 200, file, headers);
+      await send(req, res, 200, file, headers, gzip);
       return;
     }
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
     if (wantsHtml && extname(pathname) === '') {
-      send(res, method, 200, await fileAt(join(base, 'index.html')), headers);
+      await send(req, res, 200, await fileAt(join(base, 'index.html')), headers, gzip);
       return;
     }
-    send(res, method, 404, null, headers);
+    await send(req, res, 404, null, headers, gzip);
   }
 
   const server = createServer((req, res) => {
