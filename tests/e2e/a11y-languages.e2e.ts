@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { languages } from '../../src/i18n/languages';
 import { DraftListPage } from './pages/draft-list-page';
 import { WizardPage } from './pages/wizard-page';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
 import type { Browser } from 'playwright-core';
 
@@ -21,12 +21,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function check(page: Page, lang: string, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${lang} ${where}:\n${describeViolations(violations)}`).toEqual([]);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${lang} ${where}: nothing may scroll sideways at 360 px`).toBeLessThanOrEqual(360);
-}
 
 async function stepLoaded(page: Page): Promise<void> {
   await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
@@ -47,14 +41,14 @@ describe.each(languages.map((l) => [l.code, l.dir] as const))('language %s (%s)'
     await page.waitForFunction((c) => document.documentElement.lang === c, code);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
     await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
-    await check(page, code, 'draft list');
+    await expectAccessible(page, `${code} draft list`, 360);
 
     // Default steps, then a child case (born 2012) so the child section appears as well.
     const steps = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'N'];
     for (const section of steps) {
       await page.goto(`${origin}#/draft/${draftId}/${section}`);
       await stepLoaded(page);
-      await check(page, code, `step ${section}`);
+      await expectAccessible(page, `${code} step ${section}`, 360);
     }
     const birth = page.locator('input[type="date"]').first();
     await page.goto(`${origin}#/draft/${draftId}/A`);
@@ -68,11 +62,11 @@ describe.each(languages.map((l) => [l.code, l.dir] as const))('language %s (%s)'
     await page.goto(`${origin}#/draft/${draftId}/L`);
     await stepLoaded(page);
     expect(page.url(), `${code}: the child section opens for a child`).toContain('/L');
-    await check(page, code, 'step L (child)');
+    await expectAccessible(page, `${code} step L (child)`, 360);
 
     await page.goto(`${origin}#/draft/${draftId}/review`);
     await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
     await page.locator('main table').first().waitFor();
-    await check(page, code, 'review');
+    await expectAccessible(page, `${code} review`, 360);
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BackupPage, wizardShowsMarker } from './pages/backup-page';
 import { DraftListPage } from './pages/draft-list-page';
 import { SettingsPage } from './pages/settings-page';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
 import { startDraftWithMarker } from './support/marker-draft';
 
@@ -31,12 +31,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${where}: nothing may scroll sideways at 360 px`).toBeLessThanOrEqual(360);
-}
 
 async function listedReferences(page: Page): Promise<string[]> {
   await page.getByRole('navigation').getByRole('link', { name: 'Assessments', exact: true }).click();
@@ -65,7 +59,7 @@ describe('encrypted backup', () => {
         expect(file.includes(Buffer.from(secret, 'utf16le')), `${secret} in the backup file (UTF-16)`).toBe(false);
       }
     }
-    await expectAccessible(first.page, 'settings after a backup');
+    await expectAccessible(first.page, 'settings after a backup', 360);
 
     // Another phone: fresh profile, its own passphrase (the harness sets it up) and one draft.
     const second = await openApp(browser, { viewport: 'phone' });
@@ -91,7 +85,7 @@ describe('encrypted backup', () => {
     const wrongOutcome = await restore.restore({ name: fileName, buffer: file }, 'not the backup passphrase');
     expect(wrongOutcome).toContain('This passphrase does not open this backup.');
     expect(await restore.restorePassphrase.getAttribute('aria-invalid')).toBe('true');
-    await expectAccessible(second.page, 'settings with a refused restore');
+    await expectAccessible(second.page, 'settings with a refused restore', 360);
     expect(await listedReferences(second.page), 'refused files changed nothing').toEqual([OWN_REF]);
 
     // The real restore.
@@ -100,7 +94,7 @@ describe('encrypted backup', () => {
     expect(outcome).toContain('The backup was restored.');
     expect(outcome).toContain('Assessments added: 2');
     expect(outcome).toContain('Added as copies beside a different version: 0');
-    await expectAccessible(second.page, 'settings after a restore');
+    await expectAccessible(second.page, 'settings after a restore', 360);
 
     // Restoring the same file again adds nothing (both drafts are already here, unchanged).
     const again = await restore.restore({ name: fileName, buffer: file }, BACKUP_PASSPHRASE);
@@ -122,6 +116,6 @@ describe('encrypted backup', () => {
     await second.page.getByRole('region', { name: 'نسخة احتياطية من التقييمات', exact: true }).waitFor();
     await second.page.getByRole('region', { name: 'الاستعادة من نسخة احتياطية', exact: true }).waitFor();
     await second.page.getByRole('region', { name: 'تغيير عبارة المرور', exact: true }).waitFor();
-    await expectAccessible(second.page, 'settings in Arabic');
+    await expectAccessible(second.page, 'settings in Arabic', 360);
   });
 });

@@ -7,10 +7,9 @@
  * under the production CSP (the guard fails the test on any violation or other-origin request).
  * The settings screen with these sections passes axe at 360 px, in English and in Arabic.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { IdentityPage } from './pages/identity-page';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
 import type { Browser } from 'playwright-core';
 
@@ -25,12 +24,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${where}: nothing may scroll sideways`).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
-}
 
 /** The certificate file with one base64 character of the issued certificate's signature changed. */
 function tamperSignature(file: string): string {

@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DraftListPage } from './pages/draft-list-page';
 import { WizardPage } from './pages/wizard-page';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
 
 let browser: Browser;
@@ -53,12 +53,6 @@ function reportIncognitoFigures(): void {
   });
 }
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${where}: nothing may scroll sideways at 360 px`).toBeLessThanOrEqual(360);
-}
 
 async function reloadWith(context: BrowserContext, page: Page, script: () => void): Promise<void> {
   await context.addInitScript(script);
@@ -88,7 +82,7 @@ describe('storage faults', () => {
     const full = page.getByRole('status').filter({ hasText: FULL_MESSAGE });
     await full.waitFor();
     expect(await wizard.textbox(label).inputValue(), 'the words stay on screen').toBe('Crossed the river at dawn with two cousins');
-    await expectAccessible(page, 'storage full status, 360 px');
+    await expectAccessible(page, 'storage full status, 360 px', 360);
     // Still typing while the disk is full: nothing is refused, nothing is lost.
     await wizard.fillText(label, 'Crossed the river at dawn with two cousins, then walked');
     await page.waitForTimeout(1_500);
@@ -113,12 +107,12 @@ describe('storage faults', () => {
     const warning = page.getByRole('alert').filter({ hasText: EPHEMERAL_MESSAGE });
     await warning.waitFor();
     await list.persistenceStatus.waitFor();
-    await expectAccessible(page, 'private-storage warning, English, 360 px');
+    await expectAccessible(page, 'private-storage warning, English, 360 px', 360);
 
     await page.evaluate(() => localStorage.setItem('homeward.uiLanguage', 'ar'));
     await page.goto(origin);
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.locator('.storage-ephemeral').waitFor();
-    await expectAccessible(page, 'private-storage warning, Arabic, 360 px');
+    await expectAccessible(page, 'private-storage warning, Arabic, 360 px', 360);
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DraftListPage } from './pages/draft-list-page';
 import { SessionTabsPage } from './pages/session-tabs';
 import { WizardPage } from './pages/wizard-page';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
 
 let browser: Browser;
@@ -47,12 +47,6 @@ async function openSecondTab(page: Page, url: string): Promise<{ page: Page; wiz
   return { page: second, wizard, tabs: new SessionTabsPage(second) };
 }
 
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${where}: nothing may scroll sideways at 360 px`).toBeLessThanOrEqual(360);
-}
 
 describe('two tabs on one draft', () => {
   test('exactly one tab writes; the other is read-only, then takes over with the last save when the first closes', async () => {
@@ -73,7 +67,7 @@ describe('two tabs on one draft', () => {
     expect(await box.inputValue()).toBe('Left the farm in March');
     expect(await new SessionTabsPage(first).isReadOnly(), 'the first tab still writes').toBe(false);
     expect(await wizard.textbox(label).isEnabled()).toBe(true);
-    await expectNoAxeViolations(second.page, 'read-only notice, English, 360 px');
+    await expectAccessible(second.page, 'read-only notice, English, 360 px', 360);
 
     // The writer keeps typing and saving; the reader writes nothing meanwhile.
     await wizard.typeText(label, ', by bus', 20);
@@ -86,7 +80,7 @@ describe('two tabs on one draft', () => {
     await arabic.waitForFunction(() => document.documentElement.dir === 'rtl');
     await new SessionTabsPage(arabic).anyLanguageNotice.waitFor();
     await first.evaluate(() => localStorage.removeItem('homeward.uiLanguage'));
-    await expectNoAxeViolations(arabic, 'read-only notice, Arabic, 360 px');
+    await expectAccessible(arabic, 'read-only notice, Arabic, 360 px', 360);
     await arabic.close();
 
     // The writer closes: the reader takes over by itself, with the writer's last save.
@@ -123,7 +117,7 @@ describe('two tabs on one draft', () => {
     await firstTabs.readOnlyNotice.waitFor();
     expect(await wizard.textbox(label).isDisabled(), 'the first tab is now the read-only one').toBe(true);
 
-    await expectNoAxeViolations(first, 'the first tab, read-only after handing over, 360 px');
+    await expectAccessible(first, 'the first tab, read-only after handing over, 360 px', 360);
 
     // And back: the second tab writes, saves on request, and the first edits again.
     await taken.press('Control+End');

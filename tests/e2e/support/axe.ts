@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * axe-core in the real page. The source is evaluated through the DevTools protocol rather than
  * added as an inline <script>, so it keeps working once the app ships a strict CSP (no inline script).
@@ -41,4 +42,16 @@ export async function runAxe(page: Page): Promise<Violation[]> {
 /** One line per violation, for a failure message a person can act on. */
 export function describeViolations(violations: readonly Violation[]): string {
   return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.targets.slice(0, 5).join(', ')}`).join('\n');
+}
+
+/**
+ * Zero axe violations, and nothing scrolls sideways: the page is no wider than `maxWidth`
+ * (default: the viewport's width). `where` names the screen and state in the failure message.
+ */
+export async function expectAccessible(page: Page, where: string, maxWidth?: number): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const limit = maxWidth ?? (await page.evaluate(() => window.innerWidth));
+  expect(width, `${where}: nothing may scroll sideways at ${String(limit)} px`).toBeLessThanOrEqual(limit);
 }
