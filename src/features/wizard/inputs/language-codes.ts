@@ -16,4 +16,27 @@ export function languageName(code: string, uiLanguage: string): string {
   }
 }
 
+export interface LanguageOption {
+  code: string;
+  name: string;
+}
+
+const optionsByUiLanguage = new Map<string, readonly LanguageOption[]>();
+
+/**
+ * The common languages named and sorted in the UI language, computed once per UI language:
+ * naming 35 languages and sorting them by name is slow enough on a cheap phone to delay every
+ * keystroke of the verbatim answer that shows the picker.
+ */
+export function commonLanguageOptions(uiLanguage: string): readonly LanguageOption[] {
+  const known = optionsByUiLanguage.get(uiLanguage);
+  if (known) return known;
+  const collator = new Intl.Collator(uiLanguage);
+  const options = commonLanguageCodes
+    .map((code) => ({ code, name: languageName(code, uiLanguage) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  optionsByUiLanguage.set(uiLanguage, options);
+  return options;
+}
+
 export const isCommonLanguage = (code: string): boolean => (commonLanguageCodes as readonly string[]).includes(code);

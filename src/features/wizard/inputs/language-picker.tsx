@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commonLanguageCodes, isCommonLanguage, languageName } from './language-codes';
+import { commonLanguageOptions, isCommonLanguage } from './language-codes';
 
 interface LanguagePickerProps {
   id: string;
@@ -16,9 +16,7 @@ export function LanguagePicker({ id, value, onChange }: LanguagePickerProps) {
   // "Other" with nothing typed yet must stay selected, so it is remembered, not derived.
   const [other, setOther] = useState(value !== '' && !isCommonLanguage(value));
   const selected = other ? OTHER : value;
-  const options = commonLanguageCodes
-    .map((code) => ({ code, name: languageName(code, i18n.language) }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  const options = commonLanguageOptions(i18n.language);
   return (
     <div className="field">
       <label htmlFor={id}>{t('verbatim.language')}</label>
