@@ -7,7 +7,7 @@
  * read-only and ignores changes; when it is granted the lock it reloads from storage (load goes
  * back to 'loading', so the screens remount their forms on the fresh data) before any edit.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { registerUnsavedCheck } from '../app/pwa/unsaved-input';
 import { getInstrument, type Instrument } from '../instrument';
 import { attachLifecycleFlush, keySession, drafts, type AutosaveState, type Draft, type DraftData } from '../storage';
@@ -21,14 +21,28 @@ export type SessionLoad =
   | { phase: 'error' }
   | { phase: 'ready'; draft: Draft; instrument: Instrument; now: string };
 
+export interface UpdateOptions {
+  /**
+   * Re-render the screen with the new data in a React transition, which the next keystroke can
+   * interrupt, instead of inside the input event. Only for changes from inputs that hold their
+   * own value (react-hook-form fields): a control whose value is read from `data` would jump
+   * back until the transition commits.
+   */
+  background?: boolean;
+}
+
 export interface DraftSession {
   load: SessionLoad;
   data: DraftData | null;
   save: AutosaveState;
   /** True while another tab writes this draft: nothing here may change it. */
   readOnly: boolean;
-  /** Applies a change to the draft's data and schedules its autosave (ignored when read-only). */
-  update: (change: (data: DraftData) => DraftData) => void;
+  /**
+   * Applies a change to the draft's data and schedules its autosave (ignored when read-only).
+   * The save is scheduled at once either way; `background` only decides how soon the screen
+   * re-renders with the new data (see UpdateOptions).
+   */
+  update: (change: (data: DraftData) => DraftData, options?: UpdateOptions) => void;
   /** Saves now; rejects if the write failed (the value is kept and retried). */
   flush: () => Promise<void>;
 }
@@ -138,13 +152,14 @@ export function useDraftSession(draftId: string): DraftSession {
     };
   }, [draftId, roleKey]);
 
-  const update = useCallback((change: (data: DraftData) => DraftData) => {
+  const update = useCallback((change: (data: DraftData) => DraftData, options?: UpdateOptions) => {
     const current = dataRef.current;
     // No saver: a reader (another tab writes this draft) or still loading; nothing may change.
     if (!current || !saverRef.current) return;
     const next = change(current);
     dataRef.current = next;
-    setData(next);
+    if (options?.background) startTransition(() => setData(next));
+    else setData(next);
     saverRef.current.schedule(next);
   }, []);
 

@@ -98,6 +98,7 @@ describe.each([
       const before = page.url();
       await wizard.nextButton.click();
       await page.waitForURL((url) => url.href !== before);
+      await wizard.waitUntilStepShown();
     }
     expect(reloadsDone, 'every planned mid-section reload happened').toEqual(scenario.reloadAfter);
     // Every answer of these golden cases belongs to an item the engine shows for them (by the end of its section).

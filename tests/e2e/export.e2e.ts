@@ -62,6 +62,7 @@ async function completeCase(page: Page): Promise<void> {
     const before = page.url();
     await wizard.nextButton.click();
     await page.waitForURL((url) => url.href !== before);
+    await wizard.waitUntilStepShown();
   }
   await new ReviewPage(page).waitUntilLoaded();
 }

@@ -93,6 +93,7 @@ describe.each([
       const before = page.url();
       await wizard.nextButton.click();
       await page.waitForURL((url) => url.href !== before);
+      await wizard.waitUntilStepShown();
     }
     expect(skipped, 'answered items that were not on screen').toEqual([]);
 

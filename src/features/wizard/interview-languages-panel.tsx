@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../i18n';
 
@@ -14,9 +14,11 @@ interface Props {
 /**
  * The person's language (recorded on the draft) and the side-by-side switch. The working
  * language is the UI language, chosen with the app's language switcher. Changing either never
- * touches an answer.
+ * touches an answer. Memoised: the wizard re-renders on every change of the draft.
  */
-export function InterviewLanguagesPanel({ personLanguage, onPersonLanguage, sideBySide, onSideBySide, failed }: Props) {
+export const InterviewLanguagesPanel = memo(InterviewLanguagesPanelView);
+
+function InterviewLanguagesPanelView({ personLanguage, onPersonLanguage, sideBySide, onSideBySide, failed }: Props) {
   const { t, i18n } = useTranslation('wizard');
   const id = useId();
   const working = i18n.resolvedLanguage ?? i18n.language;

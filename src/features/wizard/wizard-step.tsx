@@ -40,11 +40,18 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   const wording = usePersonWording(data.personLanguage, sideBySide);
   const person = wording.status === 'ready' ? wording.person : null;
   const interview = useMemo<InterviewLanguages>(() => ({ personLanguage: data.personLanguage, person }), [data.personLanguage, person]);
-  // Typing stays responsive: the whole-instrument assessment may lag a keystroke behind.
-  const answers = useDeferredValue(data.answers);
+  // Typing stays responsive: answers typed into the step's form reach this screen in a React
+  // transition (setAnswers below), so this re-render and the whole-instrument assessment run
+  // after the keystroke has been painted, and the next keystroke interrupts them.
+  const answers = data.answers;
   const result = useMemo(() => assess(instrument, answers, { now }), [instrument, answers, now]);
   const visible = result.visibleSections;
-  const current = pickSection(visible, requested, data.position.section);
+  // The next step (dozens of fields) is rendered in the background: a tap on "Next section" or
+  // on the progress list is answered at once and the page stays responsive; the old step stays,
+  // marked busy, until the new one is ready.
+  const shownRequest = useDeferredValue(requested);
+  const changingStep = shownRequest !== requested;
+  const current = pickSection(visible, shownRequest, data.position.section);
   const section = instrument.sections.find((s) => s.code === current);
   const index = current ? visible.indexOf(current) : -1;
   const title = current ? t(`section.${current}.title`, { ns }) : '';
@@ -52,11 +59,11 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   const shown = useRef<string | undefined>(undefined);
 
   useEffect(() => {
-    if (!current) return;
+    if (!current || changingStep) return;
     // Keep the URL and the saved position on the step shown, so a reload resumes right here.
     if (requested !== current) navigate({ name: 'wizard', draftId, section: current }, { replace: true });
     if (data.position.section !== current) update((d) => ({ ...d, position: { section: current } }));
-  }, [current, requested, draftId, data.position.section, update]);
+  }, [current, changingStep, requested, draftId, data.position.section, update]);
 
   useEffect(() => {
     // Section titles are instrument wording, never personal, so they may name the tab.
@@ -66,8 +73,10 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
     shown.current = current;
   }, [current, title, t]);
 
+  // The step's fields hold their own values (react-hook-form), so the draft may follow in the
+  // background; its autosave is scheduled at once.
   const setAnswers = useCallback(
-    (change: (answers: Answers) => Answers) => update((d) => ({ ...d, answers: change(d.answers) })),
+    (change: (answers: Answers) => Answers) => update((d) => ({ ...d, answers: change(d.answers) }), { background: true }),
     [update],
   );
   // Stable callbacks and section list: the progress list re-renders on a new assessment, not
@@ -97,11 +106,11 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
     [visible, result.sections, t, ns],
   );
 
-  const setPersonLanguage = (code: string | null) => update((d) => ({ ...d, personLanguage: code }));
-  const toggleSideBySide = (on: boolean) => {
+  const setPersonLanguage = useCallback((code: string | null) => update((d) => ({ ...d, personLanguage: code })), [update]);
+  const toggleSideBySide = useCallback((on: boolean) => {
     setSideBySide(on);
     writeSideBySide(on);
-  };
+  }, []);
 
   if (!section || !current) return <p role="alert">{t('load.noSections')}</p>;
   const previous = visible[index - 1];
@@ -109,7 +118,7 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
 
   return (
     <InterviewContext.Provider value={interview}>
-      <div className={person ? 'wizard wizard--side-by-side' : 'wizard'}>
+      <div className={person ? 'wizard wizard--side-by-side' : 'wizard'} aria-busy={changingStep}>
         <header className="wizard__header">
           <SectionHeading ref={heading} code={current} ns={ns} />
           <p className="wizard__step">{t('step.counter', localized({ step: index + 1, total: visible.length }, lang))}</p>

@@ -50,6 +50,12 @@ export class WizardPage {
     await new LockPage(this.page).ensureUnlocked();
     await this.sectionsNav.waitFor();
     await this.sectionHeading.first().waitFor();
+    await this.waitUntilStepShown();
+  }
+
+  /** A new step renders in the background (the old one stays, aria-busy): wait until it is shown. */
+  async waitUntilStepShown(): Promise<void> {
+    await this.page.locator('.wizard[aria-busy="true"]').waitFor({ state: 'detached' });
   }
 
   async currentSectionTitle(): Promise<string> {
@@ -84,6 +90,7 @@ export class WizardPage {
     const before = this.page.url();
     await this.nextButton.click();
     await this.page.waitForURL((url) => url.href !== before);
+    await this.waitUntilStepShown();
     return true;
   }
 
