@@ -3,14 +3,15 @@
  * CPU. A new draft is opened in the wizard; then, throttled, the first 30 visible text boxes met
  * step by step (text, number and text-area items) are typed into key by key (20 ms between keys,
  * "Bench note 12" or "7" for a number), autosave running as it does for a caseworker (500 ms
- * debounce, 2 s max wait). In the page, PerformanceObservers record Event Timing entries (type
+ * debounce, 2 s max wait); each box is first scrolled to the middle of the screen, as a phone does
+ * when its keyboard opens (see showAboveKeyboard). In the page, PerformanceObservers record Event Timing entries (type
  * 'event', durationThreshold 16, buffered) and long tasks (type 'longtask'), and the
  * `homeward:autosave` user timings (src/storage/autosave.ts) give each save's span.
  * - input latency = the longest Event Timing duration (input delay + processing + next paint);
  * - longest task during autosave = the longest long task (≥ 50 ms) overlapping a save's span; 0 when
  *   no long task overlapped one.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { BUDGETS } from './budgets';
 import { assertNoForeignRequests, phoneContext, serveBuild, setCpuRate } from './browser';
 import type { Figure } from './figures';
@@ -42,6 +43,20 @@ function startRecording(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.startTime >= since) target.longTasks.push({ name: e.name, start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * Scrolls the text box to the middle of the screen before it is typed into, as Chrome on Android
+ * does for a focused field when the on-screen keyboard opens. Without it, a box left half below
+ * the bottom edge by Playwright's focus makes headless Chromium present no frame until the typing
+ * stops: each key's frame is committed within ~40 ms but reported dropped, so every key's Event
+ * Timing duration stretched to the end of the field (up to ~1 s) whatever the app did (checked in
+ * a trace; the same box typed into in the middle of the screen presents every key).
+ */
+async function showAboveKeyboard(box: Locator): Promise<void> {
+  await box.evaluate((el) => {
+    el.scrollIntoView({ block: 'center' });
+  });
 }
 
 async function collect(page: Page): Promise<Recorded> {
@@ -79,7 +94,11 @@ export async function measureTyping(browser: Browser, dist: string): Promise<Fig
     do {
       for (const box of await editableTextboxes(page)) {
         if (filled >= FIELDS) break;
+        await showAboveKeyboard(box);
         await box.pressSequentially((await isNumeric(box)) ? '7' : 'Bench note 12', { delay: 20 });
+        // Leaving the box first, as the keyboard closes: its check on leaving may show a message
+        // that moves the Next button, and a tap on a moving button is lost.
+        await box.blur();
         filled += 1;
       }
     } while (filled < FIELDS && (await wizard.next()));
