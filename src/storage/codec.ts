@@ -25,6 +25,7 @@ export interface CodecContext {
 }
 
 export interface DraftDataCodec {
+  /** Validates `data` (InvalidDraftDataError), then encodes it; callers need not validate first. */
   encode(data: DraftData, context: CodecContext): Promise<unknown>;
   /** Throws if `stored` cannot be decoded into valid DraftData. */
   decode(stored: unknown, context: CodecContext): Promise<DraftData>;

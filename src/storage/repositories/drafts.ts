@@ -171,8 +171,9 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
     },
 
     async saveData(id, data, options = {}) {
-      // Encode before the transaction (see codec.ts); the checks happen inside it.
-      const stored = await codec.encode(validateDraftData(data), { id, schema: DRAFT_RECORD_SCHEMA });
+      // Encode (which validates) before the transaction (see codec.ts); the checks happen inside it.
+      // Validated once: this runs on every autosave, on the main thread.
+      const stored = await codec.encode(data, { id, schema: DRAFT_RECORD_SCHEMA });
       return update(id, options, (meta) => {
         if (meta.status === 'signed_off') throw new DraftSignedOffError(id);
         return { data: stored };
