@@ -30,12 +30,14 @@ interface Recorded {
   events: Span[];
   longTasks: Span[];
   saves: Span[];
+  /** each save's own synchronous main-thread step (homeward:autosave:sync) */
+  saveSteps: Span[];
 }
 
 /** In the page: starts recording Event Timing and long-task entries from now on. */
 function startRecording(): void {
   const since = performance.now();
-  const target: Recorded & { since: number } = { events: [], longTasks: [], saves: [], since };
+  const target: Recorded & { since: number } = { events: [], longTasks: [], saves: [], saveSteps: [], since };
   (window as unknown as { __benchTyping: typeof target }).__benchTyping = target;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.startTime >= since) target.events.push({ name: e.name, start: e.startTime, duration: e.duration });
@@ -64,11 +66,12 @@ async function collect(page: Page): Promise<Recorded> {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   return page.evaluate(() => {
     const r = (window as unknown as { __benchTyping: Recorded & { since: number } }).__benchTyping;
-    const saves = performance
-      .getEntriesByName('homeward:autosave', 'measure')
-      .filter((m) => m.startTime >= r.since)
-      .map((m) => ({ name: m.name, start: m.startTime, duration: m.duration }));
-    return { events: r.events, longTasks: r.longTasks, saves };
+    const spans = (name: string) =>
+      performance
+        .getEntriesByName(name, 'measure')
+        .filter((m) => m.startTime >= r.since)
+        .map((m) => ({ name: m.name, start: m.startTime, duration: m.duration }));
+    return { events: r.events, longTasks: r.longTasks, saves: spans('homeward:autosave'), saveSteps: spans('homeward:autosave:sync') };
   });
 }
 
@@ -134,6 +137,16 @@ export async function measureTyping(browser: Browser, dist: string): Promise<Fig
         method: "same run; PerformanceObserver 'longtask' overlapping a homeward:autosave measure",
         note: `${String(rec.saves.length)} saves; longest task of the whole run ${Math.round(longestTask).toString()} ms`,
         detail: { saves: rec.saves.length, longTasks: rec.longTasks.length, longestTaskOverallMs: longestTask },
+      },
+      {
+        id: 'autosave_sync_step_4x_ms',
+        label: "Longest main-thread step of an autosave itself (4× CPU; ref §4.3)",
+        value: rec.saveSteps.reduce((m, t) => Math.max(m, t.duration), 0),
+        unit: 'ms',
+        budget: BUDGETS.autosaveSyncStep4xMs,
+        method: 'same run; homeward:autosave:sync measure: validating and serialising the draft, before encryption and IndexedDB (off the main thread)',
+        note: `${String(rec.saveSteps.length)} saves`,
+        detail: { durations: rec.saveSteps.map((t) => Math.round(t.duration * 10) / 10) },
       },
     ];
   } finally {
