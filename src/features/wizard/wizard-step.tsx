@@ -24,6 +24,21 @@ interface WizardStepProps {
   session: DraftSession;
 }
 
+/**
+ * Runs `task` once the browser has painted the current frame (the task after the next animation
+ * frame), or after 100 ms if no frame comes (a hidden page).
+ */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
+
 /** Picks the step to show: the requested one if it applies now, else the saved position, else the first. */
 function pickSection(visible: readonly string[], requested: string | null, saved: string | null): string | undefined {
   if (requested && visible.includes(requested)) return requested;
@@ -83,9 +98,12 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   // on every keystroke.
   const goTo = useCallback(
     (code: string) => {
-      // Errors are reported by the save status and retried; moving on never waits for storage.
-      flush().catch(() => undefined);
-      navigate({ name: 'wizard', draftId, section: code });
+      // The tap is painted first; the new step (heavy on a slow phone) is asked for after it.
+      afterNextPaint(() => {
+        // Errors are reported by the save status and retried; moving on never waits for storage.
+        flush().catch(() => undefined);
+        navigate({ name: 'wizard', draftId, section: code });
+      });
     },
     [flush, draftId],
   );
