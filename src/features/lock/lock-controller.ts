@@ -8,9 +8,17 @@
  * Storage (Dexie, WebCrypto key session) is imported on first use, as the drafts list does, so
  * it stays out of the first screen's bundle. The data key itself never passes through here: it
  * stays in the storage module's key session.
+ *
+ * Start-up: loading and running the storage layer takes about half a second on a cheap phone, so
+ * `start()` first asks keyring-probe.ts, which can often tell without it whether this device has
+ * a passphrase. When it can, the set-up or unlock screen shows at once and the storage layer's
+ * own answer follows after the first paint (`afterFirstPaint`); that answer still rules: it moves
+ * a guessed screen to 'failed' when storage cannot be opened, or to the other screen if another
+ * tab changed the keyring meanwhile. When the probe cannot tell, nothing is guessed.
  */
 import type * as Storage from '../../storage';
 import { LOCK_FLUSH_TIMEOUT_MS, QUICK_EXIT_FLUSH_TIMEOUT_MS } from './lock-settings';
+import { probeKeyring, type KeyringGuess } from './keyring-probe';
 import { retryDelayMs } from '../../lib/passphrase-rules';
 
 type StorageModule = typeof Storage;
@@ -36,6 +44,13 @@ export interface LockControllerOptions {
   flushUnsaved: () => Promise<boolean>;
   now?: () => number;
   loadStorage?: () => Promise<StorageModule>;
+  /** Quick look at the keyring without the storage layer (keyring-probe.ts). */
+  probe?: () => Promise<KeyringGuess>;
+  /**
+   * Runs `task` once the first screen has been painted: the storage layer's check of a guessed
+   * phase waits for it, so its half second of script does not delay that paint. Default: at once.
+   */
+  afterFirstPaint?: (task: () => void) => void;
 }
 
 export interface LockController {
@@ -43,6 +58,8 @@ export interface LockController {
   subscribe: (listener: () => void) => () => void;
   /** Looks at the keyring once; later calls do nothing. */
   start: () => void;
+  /** Resolves once the phase is no longer 'starting' (set-up, locked, or failed). */
+  settled: () => Promise<void>;
   /** First run: creates the keyring, seals drafts written before encryption, unlocks. */
   setup: (passphrase: string) => Promise<'unlocked' | 'failed'>;
   unlock: (passphrase: string) => Promise<UnlockOutcome>;
@@ -64,7 +81,12 @@ function logName(error: unknown): void {
 }
 
 export function createLockController(options: LockControllerOptions): LockController {
-  const { hasUnsaved, flushUnsaved, now = Date.now, loadStorage = () => import('../../storage') } = options;
+  const {
+    hasUnsaved, flushUnsaved, now = Date.now, loadStorage = () => import('../../storage'), probe = probeKeyring,
+    afterFirstPaint = (task) => {
+      task();
+    },
+  } = options;
   let state: LockState = { phase: 'starting', exited: false, failures: 0, retryAt: 0 };
   let storage: StorageModule | undefined;
   let started = false;
@@ -115,17 +137,46 @@ export function createLockController(options: LockControllerOptions): LockContro
     start() {
       if (started) return;
       started = true;
-      load()
-        .then((module) => module.keyring.status())
-        .then(
-          (status) => {
-            if (state.phase === 'starting') set({ phase: status === 'none' ? 'setup' : 'locked' });
-          },
-          (error: unknown) => {
-            logName(error);
-            set({ phase: 'failed' });
-          },
-        );
+      // The phase the probe guessed, while the storage layer has not confirmed it.
+      let guessed: LockPhase | undefined;
+      const check = (): void => {
+        load()
+          .then((module) => module.keyring.status())
+          .then(
+            (status) => {
+              const phase: LockPhase = status === 'none' ? 'setup' : 'locked';
+              // A guess is corrected only while it is still on screen (not after an unlock).
+              if (state.phase === 'starting' || (state.phase === guessed && phase !== guessed)) set({ phase });
+            },
+            (error: unknown) => {
+              logName(error);
+              if (state.phase === 'starting' || state.phase === guessed) set({ phase: 'failed' });
+            },
+          );
+      };
+      void probe()
+        .catch((): KeyringGuess => 'unknown')
+        .then((guess) => {
+          if (guess === 'unknown' || state.phase !== 'starting') {
+            check();
+            return;
+          }
+          guessed = guess === 'none' ? 'setup' : 'locked';
+          set({ phase: guessed });
+          afterFirstPaint(check);
+        });
+    },
+
+    settled() {
+      if (state.phase !== 'starting') return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const listener = (): void => {
+          if (state.phase === 'starting') return;
+          listeners.delete(listener);
+          resolve();
+        };
+        listeners.add(listener);
+      });
     },
 
     async setup(passphrase) {
