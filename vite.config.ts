@@ -48,6 +48,28 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // A language's UI strings beyond `ui` (wizard, engine, export, …) travel as one chunk
+              // per language: they are always fetched together (src/i18n, after the first screen or
+              // on a language switch), so one request and one script instead of seven. Each `ui`
+              // file stays apart: it is the only one the first screen waits for.
+              debugName: 'strings',
+              name: (id: string) => {
+                const m = /\/locales\/([A-Za-z0-9-]+)\/([A-Za-z0-9_-]+)\.json$/.exec(id);
+                return m && m[2] !== 'ui' ? `strings-${m[1] ?? ''}` : null;
+              },
+            },
+          ],
+        },
+      },
+    },
+  },
   preview: { port: 4173, strictPort: true },
 });

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '../components/ui';
@@ -6,10 +6,11 @@ import {
   IdleWarning, LockButton, LockGate, NeutralPage, QuickExitButton, useBackForwardLock, useIdleLock, useLockState,
   useQuickExitShortcut, type LockPhase,
 } from '../features/lock';
-import { findLanguage } from '../i18n';
+import { findLanguage, useAllStrings } from '../i18n';
 import { routeToHash, useRoute, type Route } from '../lib/routes';
 import { LanguageSwitcher } from './language-switcher';
 import { LoadingScreen } from './loading-screen';
+import { afterFirstPaint, firstScreenCommitted } from './first-paint';
 import { lockController } from './lock';
 import { UpdatePrompt } from './pwa/update-prompt';
 import { ScreenError } from './screen-error';
@@ -51,7 +52,12 @@ export function App() {
   const { t, i18n } = useTranslation('ui');
   const route = useRoute();
   const lock = useLockState(lockController);
+  // The lock screen needs only the `ui` strings; everything behind it waits for the others,
+  // fetched once the first screen is painted (long before a passphrase has been typed).
+  const [firstPaintDone, setFirstPaintDone] = useState(false);
+  const strings = useAllStrings(firstPaintDone);
   const unlocked = lock.phase === 'unlocked';
+  const showCase = unlocked && strings;
   const mainRef = useRef<HTMLElement>(null);
   const previousScreen = useRef(route.name);
   const previousPhase = useRef(lock.phase);
@@ -60,6 +66,12 @@ export function App() {
 
   useEffect(() => {
     lockController.start();
+    // The storage layer's own look at the keyring (and its half second of script) and the
+    // strings of the screens behind the lock wait until this first screen has been painted.
+    firstScreenCommitted();
+    afterFirstPaint(() => {
+      setFirstPaintDone(true);
+    });
   }, []);
   useQuickExitShortcut(quickExit);
   useBackForwardLock(lockController.lockNow);
@@ -70,9 +82,9 @@ export function App() {
 
   // Only the screen's name, never a case reference: titles show in the task switcher.
   useEffect(() => {
-    if (lock.exited) return;
+    if (lock.exited || (lock.phase === 'unlocked' && !strings)) return;
     document.title = t(lock.phase === 'unlocked' ? titleKeys[route.name] : lockedTitleKeys[lock.phase]);
-  }, [route.name, lock.phase, lock.exited, t]);
+  }, [route.name, lock.phase, lock.exited, strings, t]);
 
   // After unlocking, start reading at the top of the content.
   useEffect(() => {
@@ -107,7 +119,7 @@ export function App() {
           </div>
           <LanguageSwitcher />
         </div>
-        {unlocked ? (
+        {showCase ? (
           <nav className="quick-nav" aria-label={t('app.nav.label')}>
             <ul>
               <li>
@@ -149,7 +161,9 @@ export function App() {
           </nav>
         ) : null}
       </header>
-      <UpdatePrompt />
+      {/* Registering the service worker (workbox-window, then the precache download on a first
+          visit) waits for the first screen too; the banner region is empty until it has news. */}
+      {firstPaintDone ? <UpdatePrompt /> : null}
       {idle.warning ? <IdleWarning onStay={idle.stay} /> : null}
       {language && !language.reviewed ? (
         <StatusMessage tone="warning" className="unreviewed-note">
@@ -158,11 +172,15 @@ export function App() {
       ) : null}
       <main id="main-content" ref={mainRef} tabIndex={-1} data-lock-state={lock.phase}>
         <LockGate controller={lockController} loading={<LoadingScreen />}>
-          <ScreenErrorBoundary resetKey={routeToHash(route)} fallback={<ScreenError />}>
-            <Suspense fallback={<LoadingScreen />}>
-              <ScreenOutlet route={route} />
-            </Suspense>
-          </ScreenErrorBoundary>
+          {strings ? (
+            <ScreenErrorBoundary resetKey={routeToHash(route)} fallback={<ScreenError />}>
+              <Suspense fallback={<LoadingScreen />}>
+                <ScreenOutlet route={route} />
+              </Suspense>
+            </ScreenErrorBoundary>
+          ) : (
+            <LoadingScreen />
+          )}
         </LockGate>
       </main>
     </>

@@ -1,8 +1,12 @@
 /**
  * i18n runtime. Contract:
- * - `initI18n(lang)` once, before the first render; English UI strings are bundled eagerly so
- *   the first screen never waits; other languages are fetched (from the precache) on demand.
- * - `setLanguage(code)` switches language and sets `<html lang dir>`.
+ * - `initI18n(lang)` once, before the first render. Only what the first screen (the lock screen
+ *   and the shell around it) needs is there before it renders: English `ui` strings are bundled
+ *   in the entry chunk, and for another language its `ui` file is fetched (from the precache).
+ * - Every other namespace (wizard, engine, export, …) of the UI language and of English (the
+ *   fallback) is fetched after the first screen: `useAllStrings()` starts that and tells when it
+ *   is done; the shell shows nothing past the lock until then (src/app/app.tsx).
+ * - `setLanguage(code)` switches language (all its namespaces) and sets `<html lang dir>`.
  * - `loadInstrumentContent()` fetches the instrument wording; the shell awaits it before the
  *   wizard and review render (see src/app/screen-outlet.tsx).
  * - `loadPersonLanguage(code)` fetches another language's UI strings and wording without
@@ -12,6 +16,7 @@
  *   namespace is `ui`. Instrument wording is the namespace `contentNamespace(id, version)`.
  * Adding a language is only adding files and one entry in languages.ts: nothing here names one.
  */
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import i18next, { type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, directionOf, findLanguage } from './languages';
@@ -19,11 +24,15 @@ import { contentNamespaceOf, parseContentPath, parseLocalePath } from './resourc
 
 type Loader = () => Promise<unknown>;
 
-// English UI strings (the fallback) are in the entry chunk. Everything else, including the
-// instrument wording in every language, becomes small chunks loaded on demand: the wording is
-// large (~100 KB per version and language) and the first screen does not need it.
-const eagerLocales = import.meta.glob<ResourceKey>('/locales/en/*.json', { eager: true, import: 'default' });
-const lazyLocales: Record<string, Loader> = import.meta.glob(['/locales/*/*.json', '!/locales/en/*.json'], {
+/** The namespace of the lock screen and the shell: the only one the first screen needs. */
+export const FIRST_SCREEN_NAMESPACE = 'ui';
+
+// English `ui` strings (the fallback of the first screen) are in the entry chunk. Everything
+// else, including English's other namespaces and the instrument wording in every language,
+// becomes small chunks loaded on demand: the first screen does not need them, and every byte
+// and every string object in the entry delays it on a cheap phone.
+const eagerLocales = import.meta.glob<ResourceKey>('/locales/en/ui.json', { eager: true, import: 'default' });
+const lazyLocales: Record<string, Loader> = import.meta.glob(['/locales/*/*.json', '!/locales/en/ui.json'], {
   import: 'default',
 });
 const lazyContent: Record<string, Loader> = import.meta.glob('/src/instrument/definitions/*/v*/content/*.json', {
@@ -49,40 +58,100 @@ function eagerResources(): Record<string, Record<string, ResourceKey>> {
   return out;
 }
 
+/** Every UI namespace a language has a file for (bundled or fetched). */
+function uiNamespacesOf(code: string): string[] {
+  return [...Object.keys(eagerLocales), ...Object.keys(lazyLocales)].flatMap((path) => {
+    const locale = parseLocalePath(path);
+    return locale?.lang === code ? [locale.namespace] : [];
+  });
+}
+
 const loading = new Map<string, Promise<void>>();
 // Set once a screen has asked for instrument wording; from then on a language switch fetches
 // the new language's wording too, so the wizard never shows keys after switching.
 let contentWanted = false;
 
-/** Fetches and registers every bundle of one glob set for a language; cached, retried after a failure. */
-function loadBundles(kind: 'ui' | 'content', code: string): Promise<void> {
-  const cacheKey = `${kind}:${code}`;
-  const cached = loading.get(cacheKey);
+/** Fetches and registers one file of a glob set; cached, retried after a failure. */
+function loadFile(path: string, load: Loader, bundle: { lang: string; namespace: string }): Promise<void> {
+  const cached = loading.get(path);
   if (cached) return cached;
-  const loaders = kind === 'ui' ? lazyLocales : lazyContent;
-  const jobs = Object.entries(loaders).flatMap(([path, load]) => {
-    const bundle = bundleOf(path);
-    if (bundle?.lang !== code) return [];
-    return [
-      load().then((data) => {
-        i18next.addResourceBundle(code, bundle.namespace, data, true, true);
-      }),
-    ];
-  });
-  const done = Promise.all(jobs).then(
-    () => undefined,
+  const done = load().then(
+    (data) => {
+      i18next.addResourceBundle(bundle.lang, bundle.namespace, data, true, true);
+    },
     (error: unknown) => {
-      loading.delete(cacheKey); // e.g. offline before the precache finished: allow a retry
+      loading.delete(path); // e.g. offline before the precache finished: allow a retry
       throw error;
     },
   );
-  loading.set(cacheKey, done);
+  loading.set(path, done);
   return done;
 }
 
-/** Fetches a language's UI strings (and its instrument wording once that has been asked for). */
+/** Fetches and registers the bundles of one glob set for a language (optionally one namespace). */
+function loadBundles(kind: 'ui' | 'content', code: string, onlyNamespace?: string): Promise<void> {
+  const loaders = kind === 'ui' ? lazyLocales : lazyContent;
+  const jobs = Object.entries(loaders).flatMap(([path, load]) => {
+    const bundle = bundleOf(path);
+    if (bundle?.lang !== code || (onlyNamespace !== undefined && bundle.namespace !== onlyNamespace)) return [];
+    return [loadFile(path, load, bundle)];
+  });
+  return Promise.all(jobs).then(() => undefined);
+}
+
+/**
+ * Fetches every UI namespace of a language and of English (the fallback), and the language's
+ * instrument wording once that has been asked for.
+ */
 export async function loadLanguage(code: string): Promise<void> {
-  await Promise.all([loadBundles('ui', code), contentWanted ? loadBundles('content', code) : undefined]);
+  await Promise.all([
+    loadBundles('ui', code),
+    code === defaultLanguage ? undefined : loadBundles('ui', defaultLanguage),
+    contentWanted ? loadBundles('content', code) : undefined,
+  ]);
+}
+
+/** True once every UI namespace of `code` and of English is registered. */
+export function hasAllStrings(code: string): boolean {
+  return [code, defaultLanguage].every((lang) => uiNamespacesOf(lang).every((ns) => i18next.hasResourceBundle(lang, ns)));
+}
+
+function currentLanguage(): string {
+  return i18next.resolvedLanguage ?? i18next.language;
+}
+
+function subscribeStrings(onChange: () => void): () => void {
+  i18next.store.on('added', onChange);
+  i18next.on('languageChanged', onChange);
+  return () => {
+    i18next.store.off('added', onChange);
+    i18next.off('languageChanged', onChange);
+  };
+}
+
+const STRINGS_RETRY_MS = 2_000;
+
+/**
+ * Whether every UI namespace of the current language (and English) is there. Once `fetch` is
+ * true (the shell sets it after the first screen, which needs only `ui`), missing ones are
+ * fetched; a failed fetch is retried.
+ */
+export function useAllStrings(fetch: boolean): boolean {
+  const ready = useSyncExternalStore(subscribeStrings, () => hasAllStrings(currentLanguage()));
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (ready || !fetch) return undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    loadLanguage(currentLanguage()).catch(() => {
+      retry = setTimeout(() => {
+        setAttempt((n) => n + 1);
+      }, STRINGS_RETRY_MS);
+    });
+    return () => {
+      clearTimeout(retry);
+    };
+  }, [ready, fetch, attempt]);
+  return ready;
 }
 
 /**
@@ -103,7 +172,12 @@ export async function loadInstrumentContent(): Promise<void> {
  */
 export async function loadPersonLanguage(code: string): Promise<void> {
   if (!findLanguage(code)) throw new Error(`Language ${code} is not offered`);
-  await Promise.all([loadBundles('ui', code), loadBundles('content', code), loadBundles('content', defaultLanguage)]);
+  await Promise.all([
+    loadBundles('ui', code),
+    loadBundles('ui', defaultLanguage), // the fallback (only `ui` is bundled)
+    loadBundles('content', code),
+    loadBundles('content', defaultLanguage),
+  ]);
 }
 
 /** True once `code`'s wording for `ns` is registered (after loadPersonLanguage/setLanguage). */
@@ -146,7 +220,10 @@ export async function initI18n(lang: string): Promise<typeof i18next> {
   applyDocumentLanguage(defaultLanguage);
   if (code !== defaultLanguage) {
     try {
-      await setLanguage(code);
+      // Only what the first screen shows; useAllStrings() fetches the rest after it.
+      await loadBundles('ui', code, FIRST_SCREEN_NAMESPACE);
+      await i18next.changeLanguage(code);
+      applyDocumentLanguage(code);
     } catch {
       // Stay in English rather than show nothing; the switcher lets the caseworker retry.
     }
