@@ -1,4 +1,6 @@
 /** Composition root: pick the language, initialise i18n, render the shell. */
+// First, so that the keyring's round trips start before React is evaluated (early-probe.ts).
+import './early-probe';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n, pickLanguage } from '../i18n';

@@ -3,6 +3,7 @@
  * to a neutral page. The app creates one controller and composes these pieces in its shell.
  */
 export { createLockController, type LockController, type LockPhase, type LockState, type UnlockOutcome } from './lock-controller';
+export { probeKeyring, type KeyringGuess } from './keyring-probe';
 export { LockGate } from './lock-gate';
 export { LockButton } from './lock-button';
 export { QuickExitButton } from './quick-exit-button';
