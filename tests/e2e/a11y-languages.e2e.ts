@@ -70,3 +70,24 @@ describe.each(languages.map((l) => [l.code, l.dir] as const))('language %s (%s)'
     await expectAccessible(page, `${code} review`, 360);
   });
 });
+
+test('the first screen fits a 360 px phone zoomed to 200 % (180 CSS px) in every language', async () => {
+  const width = 180;
+  const { page } = await openApp(browser, { viewport: 'phone', autoUnlock: false });
+  await page.setViewportSize({ width, height: 740 });
+  const switcher = page.getByRole('banner').getByRole('combobox');
+  for (const { code } of languages) {
+    await switcher.selectOption(code);
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+    await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
+    // Compared with the width set, not innerWidth: a mobile browser widens its layout viewport
+    // to fit content that overflows, so innerWidth would grow with the overflow it should show.
+    const { scrollWidth, switcherStart, switcherEnd } = await page.evaluate(() => {
+      const box = document.querySelector('header select')?.getBoundingClientRect();
+      return { scrollWidth: document.documentElement.scrollWidth, switcherStart: box?.left ?? -1, switcherEnd: box?.right ?? Infinity };
+    });
+    expect(scrollWidth, `${code}: nothing may scroll sideways at ${String(width)} px`).toBeLessThanOrEqual(width);
+    expect(switcherStart, `${code}: the language list starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(switcherEnd, `${code}: the language list ends on screen`).toBeLessThanOrEqual(width);
+  }
+});
