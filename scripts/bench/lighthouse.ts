@@ -41,6 +41,12 @@ type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 // is the same type as the Node API's result.
 const computeMedianRun = computeMedianRunUntyped as unknown as (runs: readonly Result[]) => Result;
 
+/** The URLs of the network requests Lighthouse recorded. */
+function requestUrls(lhr: Result): string[] {
+  const items = (lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [];
+  return items.map((i) => String(i.url));
+}
+
 /** One Lighthouse run in a new Chromium; refuses a run that failed or requested another origin. */
 async function runOnce(url: string): Promise<Result> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
@@ -65,8 +71,7 @@ async function runOnce(url: string): Promise<Result> {
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const origin = new URL(url).origin;
-  const items = (lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [];
-  const foreign = items.map((i) => String(i.url)).filter((u) => /^https?:/.test(u) && new URL(u).origin !== origin);
+  const foreign = requestUrls(lhr).filter((u) => /^https?:/.test(u) && new URL(u).origin !== origin);
   if (foreign.length > 0) throw new Error(`lighthouse: the page requested another origin: ${foreign.join(', ')}`);
   return lhr;
 }
@@ -80,22 +85,19 @@ export async function measureLighthouse(dist: string): Promise<Figure[]> {
     await server.close();
   }
   const lhr = computeMedianRun(runs);
-  const items = (lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [];
 
-  const scoreOf = (result: Result, id: string): number | null => {
+  const score = (id: string, result: Result = lhr): number | null => {
     const s = result.categories[id]?.score;
     return typeof s === 'number' ? Math.round(s * 100) : null;
   };
-  const metricOf = (result: Result, id: string): number | null => {
+  const metric = (id: string, result: Result = lhr): number | null => {
     const v = result.audits[id]?.numericValue;
     return typeof v === 'number' ? v : null;
   };
-  const score = (id: string): number | null => scoreOf(lhr, id);
-  const metric = (id: string): number | null => metricOf(lhr, id);
   const everyRun = {
-    performance: runs.map((r) => scoreOf(r, 'performance')),
-    lcpMs: runs.map((r) => Math.round(metricOf(r, 'largest-contentful-paint') ?? NaN)),
-    tbtMs: runs.map((r) => Math.round(metricOf(r, 'total-blocking-time') ?? NaN)),
+    performance: runs.map((r) => score('performance', r)),
+    lcpMs: runs.map((r) => Math.round(metric('largest-contentful-paint', r) ?? NaN)),
+    tbtMs: runs.map((r) => Math.round(metric('total-blocking-time', r) ?? NaN)),
     benchmarkIndex: runs.map((r) => Math.round(r.environment.benchmarkIndex)),
     medianRun: runs.indexOf(lhr) + 1,
   };
@@ -104,7 +106,7 @@ export async function measureLighthouse(dist: string): Promise<Figure[]> {
       .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => ref.id);
   const method = `lighthouse 12.8.2 Node API, mobile, simulated throttling (Slow 4G, 4× CPU), fresh profile → set-up screen; median run of ${String(RUNS)}`;
-  const env = { benchmarkIndex: lhr.environment.benchmarkIndex, lighthouseVersion: lhr.lighthouseVersion, requests: items.length, everyRun };
+  const env = { benchmarkIndex: lhr.environment.benchmarkIndex, lighthouseVersion: lhr.lighthouseVersion, requests: requestUrls(lhr).length, everyRun };
   return [
     { id: 'lh_performance', label: 'Lighthouse performance', value: score('performance'), unit: 'score', budget: BUDGETS.lighthousePerformance, method, detail: { ...env, failing: failing('performance') } },
     { id: 'lh_accessibility', label: 'Lighthouse accessibility', value: score('accessibility'), unit: 'score', budget: BUDGETS.lighthouseAccessibility, method, detail: { failing: failing('accessibility') } },
