@@ -7,7 +7,9 @@
 import type * as Chunk from './facade/export-chunk';
 
 export type { Decision } from './facade/decision';
-export type { ExportCase, ExportedFile, SignerIdentity, SummaryCheck, SummarySignature } from './facade/export-chunk';
+export type { ExportCase, ExportedFile, SignerIdentity, SummarySignature } from './facade/export-chunk';
+export type { SummaryCheck } from './verify/summary-check';
+export { VerifyCancelledError } from './verify-client';
 export type ExportChunk = typeof Chunk;
 export type ExportChunkState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -41,9 +43,8 @@ export async function exportSignedSummary(...args: Parameters<ExportChunk['expor
   return (await loadExportChunk()).exportSignedSummary(...args);
 }
 
-export async function verifySummary(...args: Parameters<ExportChunk['verifySummary']>): ReturnType<ExportChunk['verifySummary']> {
-  return (await loadExportChunk()).verifySummary(...args);
-}
+/** Verifies a summary in a Web Worker (the page never freezes); see verify-client.ts. */
+export { verifyInWorker as verifySummary } from './verify-client';
 
 export async function countersignSummary(...args: Parameters<ExportChunk['countersignSummary']>): ReturnType<ExportChunk['countersignSummary']> {
   return (await loadExportChunk()).countersignSummary(...args);

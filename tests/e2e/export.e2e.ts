@@ -13,7 +13,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { countersignPdf } from '../../src/export/signing/sign';
+import { selfSignedIdentity, signOptions } from '../unit/signing/identities';
 import { pdfsig, pdfsigBlocks, tempDir, writeTemp } from '../unit/signing/pdf-tools';
+import { appendUpdate, findObject } from '../unit/signing/update';
 import { DraftListPage } from './pages/draft-list-page';
 import { ExportPage } from './pages/export-page';
 import { ReviewPage } from './pages/review-page';
@@ -51,6 +54,14 @@ function expectAllValid(path: string, count: number): string[] {
   expect(blocks, text).toHaveLength(count);
   for (const block of blocks) expect(block, text).toContain('Signature Validation: Signature is Valid.');
   return blocks;
+}
+
+/** Replaces the embedded assessment in an unsigned update, then countersigns on top with a self-made key. */
+async function alterAndSign(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = findObject(bytes, /\/Type \/EmbeddedFile/);
+  const forged = JSON.stringify({ format: 'homeward-assessment', version: 1, result: { overall: { level: 'low' } } });
+  const updated = appendUpdate(bytes, [{ num: stream, body: `<< /Type /EmbeddedFile /Length ${String(forged.length)} >>\nstream\n${forged}\nendstream` }]);
+  return countersignPdf(updated, signOptions(await selfSignedIdentity('Someone'), 'Someone', 'Homeward decision: approved'));
 }
 
 /** Answers every section of the golden case and arrives on the review screen. */
@@ -120,13 +131,17 @@ test('a case completed offline is exported signed, then verified and countersign
   await expectNoViolations(supervisor.page, 'verify screen, empty');
 
   await verify.open({ name: download.suggestedFilename(), mimeType: 'application/pdf', buffer: summary });
-  expect(await verify.resultText()).toContain('Every signature is valid and the file has not changed since.');
+  const verdict = await verify.resultText();
+  expect(verdict).toContain('Every signature is valid, but not every signer is vouched for by an organisation this device trusts');
+  expect(verdict).toContain('The document has not changed since it was signed.');
   const [first] = await verify.signatureTexts();
   expect(first).toContain('Caseworker HW-A');
-  expect(first).toContain('Homeward Partner NGO (fictional)');
+  expect(first).toContain('Organisation Homeward Partner NGO (fictional) (claimed by the signer, not verified)');
+  expect(first).toContain('Signing time (claimed by the signer)');
   expect(first).toContain('Signature Valid');
-  expect(first).toContain('Changed after signing No');
-  expect(first).toContain('Identity not verified by an organisation');
+  expect(first).toContain('Since this signature Nothing has changed.');
+  expect(first).toContain('Self-declared identity: no organisation vouches for it.');
+  expect(first).toContain('This signature certifies the document');
   const assessment = (await verify.assessment.innerText()).replace(/\s+/g, ' ');
   expect(assessment).toContain(CASE_REF);
   expect(assessment).toContain('homeward-return v1');
@@ -147,7 +162,7 @@ test('a case completed offline is exported signed, then verified and countersign
   await expect.poll(() => verify.signatures.count()).toBe(2);
   const [earlier, later] = await verify.signatureTexts();
   expect(earlier).toContain('Signature Valid');
-  expect(earlier).toContain('Changed after signing Yes, something was added afterwards');
+  expect(earlier).toContain('Since this signature Only 1 later signature was added.');
   expect(later).toContain('Supervisor HW-S');
   expect(later).toContain('Signature Valid');
   expect(later).toContain('Decision Approved');
@@ -183,8 +198,25 @@ test('a case completed offline is exported signed, then verified and countersign
   tampered[at + '/MediaBox [ 0 0 59'.length] = '6'.charCodeAt(0);
   expect(pdfsig(writeTemp(dir, 'tampered.pdf', tampered))).toContain('Digest Mismatch.');
   await verify.open({ name: 'tampered.pdf', mimeType: 'application/pdf', buffer: tampered });
-  expect(await verify.resultText()).toContain('This file was modified after it was signed.');
+  expect(await verify.resultText()).toContain('This document was changed after it was signed.');
   expect(await verify.countersign.count()).toBe(0);
+
+  // An altered countersigned file: someone replaced the embedded assessment and signed on top
+  // with their own key. Every signature is cryptographically valid; the earlier ones are not.
+  const altered = await alterAndSign(readFileSync(returnedPath));
+  const alteredPath = writeTemp(dir, 'altered.pdf', altered);
+  expectAllValid(alteredPath, 4);
+  await verify.open({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: Buffer.from(altered) });
+  expect(await verify.resultText()).toContain('This document was changed after it was signed.');
+  const alteredTexts = await verify.signatureTexts();
+  for (const text of alteredTexts.slice(0, 3)) {
+    expect(text).toContain('Document changed after this signature:');
+    expect(text).toContain('The embedded assessment was replaced or altered.');
+  }
+  expect(alteredTexts[3]).toContain('Since this signature Nothing has changed.');
+  expect(await verify.assessment.count()).toBe(0);
+  expect(await verify.countersign.count()).toBe(0);
+  await expectNoViolations(supervisor.page, 'verify screen, altered file');
 
   await verify.open({ name: 'cut.pdf', mimeType: 'application/pdf', buffer: summary.subarray(0, Math.floor(summary.length * 0.6)) });
   const truncated = await verify.resultText();

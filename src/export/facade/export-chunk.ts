@@ -9,9 +9,7 @@
 import { assess } from '../../engine';
 import { getInstrument, registry, type Answers } from '../../instrument';
 import { countersignPdf, createSelfSignedCertificate, certificateToPem, generateSigningKeyPair, parseCertificate, signPdf } from '../signing';
-import type * as pkijs from 'pkijs';
-import { buildSummaryPdf, loadSummaryFonts, readSummaryAttachment, type SummaryFonts, type SummaryInput } from '../summary';
-import { verifyPdf, type VerifyReport } from '../verify';
+import { buildSummaryPdf, loadSummaryFonts, type SummaryFonts, type SummaryInput } from '../summary';
 import { formatDecisionReason, PREPARED_REASON, type Decision } from './decision';
 import { summaryFileName } from './file-name';
 import sample from './sample-case.json';
@@ -106,37 +104,8 @@ export async function exportSignedSummary(exportCase: ExportCase, identity: Sign
   return { bytes, fileName: summaryFileName('summary', exportCase.createdAt) };
 }
 
-export interface SummaryCheck {
-  readonly report: VerifyReport;
-  /** The embedded machine-readable assessment, or null when there is none or it cannot be read. */
-  readonly assessment: unknown;
-}
-
-function parseRoots(rootsPem: readonly string[]): pkijs.Certificate[] {
-  const roots: pkijs.Certificate[] = [];
-  for (const pem of rootsPem) {
-    try {
-      roots.push(parseCertificate(pem));
-    } catch {
-      // A damaged stored root must not stop verification; it simply trusts nothing.
-    }
-  }
-  return roots;
-}
-
-/** Verifies every signature of a summary and reads its embedded assessment. Never throws. */
-export async function verifySummary(bytes: Uint8Array, rootsPem: readonly string[]): Promise<SummaryCheck> {
-  const report = await verifyPdf(bytes, { trustedRoots: parseRoots(rootsPem) });
-  let assessment: unknown = null;
-  if (report.signatures.length > 0) {
-    try {
-      assessment = await readSummaryAttachment(bytes);
-    } catch {
-      assessment = null;
-    }
-  }
-  return { report, assessment };
-}
+/** The same check the worker runs, for Node scripts and tests (the app uses the worker: src/export/verify-client.ts). */
+export { checkSummary as verifySummary } from '../verify/summary-check';
 
 /** Adds a reviewer's countersignature (an incremental update) carrying their decision. */
 export async function countersignSummary(bytes: Uint8Array, identity: SignerIdentity, decision: Decision, date = new Date()): Promise<ExportedFile> {

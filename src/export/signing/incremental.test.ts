@@ -25,7 +25,31 @@ describe('incremental countersignature', () => {
   it('can make the first signature on an unsigned classic-xref PDF (no AcroForm yet)', async () => {
     const bytes = await countersignPdf(await buildSummaryPdf(), signOptions(await selfSignedIdentity('A'), 'A', 'Prepared'));
     const report = await verifyPdf(bytes, { trustedRoots: [] });
-    expect(report.signatures).toEqual([expect.objectContaining({ fieldName: 'Signature1', valid: true, coversWholeFile: true })]);
+    expect(report.verdict).toBe('valid');
+    expect(report.signatures.map((s) => [s.fieldName, s.valid, s.after.kind, s.certification])).toEqual([['Signature1', true, 'unchanged', null]]);
+  });
+
+  it('fills the first empty field the certified first revision prepared, adding no field of its own', async () => {
+    const signed = await signPdf(await buildSummaryPdf(), signOptions(await selfSignedIdentity('A'), 'A', 'Prepared'));
+    const before = readPdfIndex(signed);
+    const { bytes } = appendSignaturePlaceholder(signed, fields);
+    const after = readPdfIndex(bytes);
+    const changed = [...after.objects].filter(([num, entry]) => before.objects.get(num)?.offset !== entry.offset).map(([num]) => num);
+    // Exactly two objects: the Signature2 widget (now holding /V) and the new /Sig dictionary.
+    expect(changed).toHaveLength(2);
+    const text = new TextDecoder('latin1').decode(bytes.subarray(signed.length));
+    expect(text).toMatch(/\/T <feff005300690067006e0061007400750072006500320*>/i);
+    expect(text).not.toMatch(/\/Annots|\/Fields/);
+  });
+
+  it('certifies the first signature (DocMDP, P=2) and prepares six empty signature fields', async () => {
+    const signed = await signPdf(await buildSummaryPdf(), signOptions(await selfSignedIdentity('A'), 'A', 'Prepared'));
+    const text = new TextDecoder('latin1').decode(signed);
+    expect(text).toMatch(/\/Perms\s*<<\s*\/DocMDP \d+ 0 R/);
+    expect(text).toMatch(/\/TransformMethod \/DocMDP/);
+    expect(text).toMatch(/\/P 2\b/);
+    expect((await verifyPdf(signed, { trustedRoots: [] })).signatures[0]?.certification).toEqual({ permissions: 2 });
+    expect(text.match(/\/FT \/Sig/g)).toHaveLength(7);
   });
 
   it('refuses a PDF whose cross-reference is a stream, rather than corrupting it', async () => {

@@ -1,6 +1,9 @@
 // WARNING: signing code. Countersignatures are appended as an incremental update after the original
 // bytes, which must never change: one altered byte invalidates every earlier signature. The update
-// adds a /Sig dictionary and widget and rewrites only the objects that must list them.
+// adds a /Sig dictionary and fills one of the empty signature fields the certified first revision
+// prepared (DocMDP P=2 permits nothing else); only an uncertified file gets a new field, which
+// rewrites the objects that must list it. The verifier (src/export/verify/changes.ts) accepts
+// exactly these two shapes of update: keep them in step.
 import { ascii, concatBytes, latin1 } from './bytes';
 import { CONTENTS_BYTES, BYTE_RANGE_PLACEHOLDER, SUB_FILTER, locatePlaceholder, pdfDate } from './placeholder';
 import type { PlaceholderLocation, SignatureFields } from './placeholder';
@@ -85,6 +88,27 @@ function signatureValue(fields: SignatureFields): PdfDict {
   });
 }
 
+/** The first prepared signature field that holds no signature yet, or undefined. */
+function emptySignatureField(index: PdfIndex, catalog: PdfDict): { num: number; gen: number; dict: PdfDict } | undefined {
+  const acroForm = resolve(index, catalog.entries.get('AcroForm'));
+  const fields = acroForm?.kind === 'dict' ? resolve(index, acroForm.entries.get('Fields')) : undefined;
+  if (fields?.kind !== 'array') return undefined;
+  for (const field of fields.items) {
+    if (field.kind !== 'ref') continue;
+    const object = getObject(index, field.num);
+    const { value } = object;
+    if (value.kind !== 'dict' || object.isStream) continue;
+    const type = value.entries.get('FT');
+    if (type?.kind === 'name' && type.value === 'Sig' && !value.entries.has('V')) return { num: field.num, gen: object.gen, dict: value };
+  }
+  return undefined;
+}
+
+function isCertified(index: PdfIndex, catalog: PdfDict): boolean {
+  const perms = resolve(index, catalog.entries.get('Perms'));
+  return perms?.kind === 'dict' && perms.entries.has('DocMDP');
+}
+
 /** Works out every object the update must add or rewrite. */
 function plan(index: PdfIndex, fields: SignatureFields): PendingObject[] {
   if (index.trailer.entries.has('Encrypt')) throw new PdfStructureError('Encrypted PDFs cannot be countersigned.');
@@ -93,9 +117,19 @@ function plan(index: PdfIndex, fields: SignatureFields): PendingObject[] {
   const root = getObject(index, rootRef.num);
   if (root.value.kind !== 'dict') throw new PdfStructureError('The catalog is not a dictionary.');
   let catalog = root.value;
+  const sigRef = pdf.ref(index.size);
+  const prepared = emptySignatureField(index, catalog);
+  if (prepared !== undefined) {
+    return [
+      { num: prepared.num, gen: prepared.gen, value: withEntry(prepared.dict, 'V', sigRef) },
+      { num: sigRef.num, gen: 0, value: signatureValue(fields) },
+    ];
+  }
+  if (isCertified(index, catalog)) {
+    throw new PdfStructureError('This summary has no empty signature field left, and its certification allows no new one. Ask for a new version of the summary.');
+  }
   const page = findFirstPage(index, catalog);
   const out: PendingObject[] = [];
-  const sigRef = pdf.ref(index.size);
   const widgetRef = pdf.ref(index.size + 1);
 
   // AcroForm: its own object (pdf-lib's layout), inline in the catalog, or missing.

@@ -236,6 +236,8 @@ export interface IndirectObject {
   /** Offset of the "N G obj" header. */
   readonly offset: number;
   readonly isStream: boolean;
+  /** For a stream: offset of its first data byte (after "stream" and its end-of-line); else -1. */
+  readonly dataStart: number;
 }
 
 /** Reads "N G obj value [stream] ..." at `offset`. */
@@ -248,7 +250,15 @@ export function readIndirectObject(bytes: Uint8Array, offset: number): IndirectO
   const value = reader.readValue();
   const after = reader.peekWord();
   if (after !== 'endobj' && after !== 'stream') reader.fail('Expected "endobj"');
-  return { num, gen, value, offset, isStream: after === 'stream' };
+  let dataStart = -1;
+  if (after === 'stream') {
+    // The keyword is followed by CRLF or LF (ISO 32000-1, 7.3.8.1), then the data.
+    dataStart = reader.pos + 'stream'.length;
+    if (bytes[dataStart] === 0x0d && bytes[dataStart + 1] === 0x0a) dataStart += 2;
+    else if (bytes[dataStart] === 0x0a) dataStart += 1;
+    else reader.fail('Expected an end of line after "stream"');
+  }
+  return { num, gen, value, offset, isStream: after === 'stream', dataStart };
 }
 
 function serializeName(name: string): string {

@@ -11,6 +11,15 @@ export const CONTENTS_BYTES = 16 * 1024;
 /** A fixed-width stand-in for each ByteRange number, replaced in place once offsets are known. */
 export const BYTE_RANGE_PLACEHOLDER = '**********';
 export const SUB_FILTER = 'ETSI.CAdES.detached';
+/**
+ * Empty signature fields prepared in the certified first revision. A certification with DocMDP
+ * P=2 permits signing existing fields but not adding new ones (Acrobat enforces this), so every
+ * later countersignature fills one of these. Six covers review, override, second review, partner
+ * and re-checks; a case that needs more starts a new version of the summary.
+ */
+export const PREPARED_SIGNATURE_FIELDS = 6;
+/** DocMDP permissions of the first signature: 2 = only form filling and signing afterwards. */
+export const CERTIFICATION_PERMISSIONS = 2;
 
 export interface SignatureFields {
   /** Signer's display name (/Name). Any language. */
@@ -89,7 +98,17 @@ function byteRangeStandIn(doc: PDFDocument): PDFArray {
   return array;
 }
 
-/** The /Sig dictionary, shared shape for first signatures (pdf-lib) and countersignatures (incremental). */
+/** /Reference of a certification signature: DocMDP with permissions P (ISO 32000-1, 12.8.2.2). */
+function docMdpReference(doc: PDFDocument): PDFArray {
+  const params = doc.context.obj({ Type: 'TransformParams', P: CERTIFICATION_PERMISSIONS, V: PDFName.of('1.2') });
+  const reference = doc.context.obj({ Type: 'SigRef', TransformMethod: 'DocMDP' });
+  reference.set(PDFName.of('TransformParams'), params);
+  const array = PDFArray.withContext(doc.context);
+  array.push(reference);
+  return array;
+}
+
+/** The /Sig dictionary of a first signature (pdf-lib); incremental.ts writes the same shape for countersignatures. */
 function signatureDictionary(doc: PDFDocument, fields: SignatureFields): PDFDict {
   const dict = PDFDict.withContext(doc.context);
   dict.set(PDFName.of('Type'), PDFName.of('Sig'));
@@ -100,13 +119,31 @@ function signatureDictionary(doc: PDFDocument, fields: SignatureFields): PDFDict
   dict.set(PDFName.of('M'), PDFString.of(pdfDate(fields.date)));
   dict.set(PDFName.of('Name'), PDFHexString.fromText(fields.name));
   dict.set(PDFName.of('Reason'), PDFHexString.fromText(fields.reason));
+  dict.set(PDFName.of('Reference'), docMdpReference(doc));
   return dict;
 }
 
+/** An invisible signature widget on `page` (a merged field + widget), optionally already holding `value`. */
+function signatureWidget(doc: PDFDocument, page: PDFRef, title: string, value?: PDFRef): PDFDict {
+  const widget = doc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [0, 0, 0, 0],
+    F: 132, // Print | Locked
+    P: page,
+  });
+  widget.set(PDFName.of('T'), PDFHexString.fromText(title));
+  if (value !== undefined) widget.set(PDFName.of('V'), value);
+  return widget;
+}
+
 /**
- * Adds an invisible signature field on the first page with a /Sig placeholder, and saves with a
- * classic xref table (useObjectStreams: false) so countersignatures can be appended later. Refuses
- * a PDF that is already signed: re-saving it with pdf-lib would break the existing signature.
+ * Adds the first signature as a certification signature (DocMDP, P=2): an invisible signature field
+ * on the first page holding the /Sig placeholder, PREPARED_SIGNATURE_FIELDS empty signature fields
+ * for the countersignatures to come, and the catalog's /Perms naming the certification. Saves with
+ * a classic xref table (useObjectStreams: false) so countersignatures can be appended later.
+ * Refuses a PDF that is already signed: re-saving it with pdf-lib would break the existing signature.
  */
 export async function addSignaturePlaceholder(pdfBytes: Uint8Array, fields: SignatureFields): Promise<{ bytes: Uint8Array; location: PlaceholderLocation }> {
   if (indexOfBytes(pdfBytes, BYTE_RANGE_KEY) !== -1) throw new PdfStructureError('This PDF is already signed; add a countersignature instead.');
@@ -114,21 +151,14 @@ export async function addSignaturePlaceholder(pdfBytes: Uint8Array, fields: Sign
   const page = doc.getPages()[0];
   if (page === undefined) throw new PdfStructureError('The PDF has no page to carry the signature field.');
   const sigRef = doc.context.register(signatureDictionary(doc, fields));
-  const widget = doc.context.obj({
-    Type: 'Annot',
-    Subtype: 'Widget',
-    FT: 'Sig',
-    Rect: [0, 0, 0, 0],
-    F: 132, // Print | Locked
-    P: page.ref,
-  });
-  widget.set(PDFName.of('T'), PDFHexString.fromText('Signature1'));
-  widget.set(PDFName.of('V'), sigRef);
-  const widgetRef: PDFRef = doc.context.register(widget);
-  page.node.addAnnot(widgetRef);
   const acroForm = doc.catalog.getOrCreateAcroForm();
-  acroForm.addField(widgetRef);
+  for (let n = 1; n <= 1 + PREPARED_SIGNATURE_FIELDS; n += 1) {
+    const widgetRef: PDFRef = doc.context.register(signatureWidget(doc, page.ref, `Signature${String(n)}`, n === 1 ? sigRef : undefined));
+    page.node.addAnnot(widgetRef);
+    acroForm.addField(widgetRef);
+  }
   acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  doc.catalog.set(PDFName.of('Perms'), doc.context.obj({ DocMDP: sigRef }));
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes, location: locatePlaceholder(bytes) };
 }

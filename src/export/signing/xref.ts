@@ -11,6 +11,7 @@ export interface XrefEntry {
 }
 
 export interface PdfIndex {
+  /** The bytes this index reads: the whole file, or the prefix up to one revision's %%EOF. */
   readonly bytes: Uint8Array;
   /** Offset of the newest xref section (the value after the last `startxref`). */
   readonly startxref: number;
@@ -20,7 +21,22 @@ export interface PdfIndex {
   readonly objects: ReadonlyMap<number, XrefEntry>;
   /** Highest /Size seen. */
   readonly size: number;
+  /** Offsets of the xref sections read through /Prev, newest first. */
+  readonly sections: readonly number[];
+  /** Objects already parsed, by offset: each offset is parsed once, however many entries name it. */
+  readonly cache: Map<number, IndirectObject>;
 }
+
+export interface IndexOptions {
+  /** At most this many xref sections (revisions) in the /Prev chain. */
+  readonly maxSections?: number;
+  /** At most this many xref entries over all sections. */
+  readonly maxEntries?: number;
+  /** Called every few thousand entries; throws to stop (a time budget). */
+  readonly check?: () => void;
+}
+
+const DEFAULT_MAX_SECTIONS = 1000;
 
 const STARTXREF = ascii('startxref');
 const EOF_MARKER = ascii('%%EOF');
@@ -39,7 +55,13 @@ export function readStartxref(bytes: Uint8Array): number {
   return offset;
 }
 
-function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number, XrefEntry>): PdfDict {
+interface SectionState {
+  entries: number;
+  readonly maxEntries: number;
+  readonly check: () => void;
+}
+
+function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number, XrefEntry>, state: SectionState): PdfDict {
   const reader = new PdfReader(bytes, offset);
   if (reader.peekWord() !== 'xref') {
     throw new PdfStructureError(
@@ -51,7 +73,10 @@ function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number,
     const first = reader.readInteger();
     const count = reader.readInteger();
     if (count > bytes.length / 18) reader.fail('The cross-reference table claims more entries than the file can hold');
+    state.entries += count;
+    if (state.entries > state.maxEntries) reader.fail(`The cross-reference tables hold more than ${String(state.maxEntries)} entries`);
     for (let i = 0; i < count; i += 1) {
+      if ((i & 0xfff) === 0xfff) state.check();
       const entryOffset = reader.readInteger();
       const gen = reader.readInteger();
       const type = reader.peekWord();
@@ -69,18 +94,22 @@ function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number,
 }
 
 /** Reads every classic xref section through the /Prev chain. */
-export function readPdfIndex(bytes: Uint8Array): PdfIndex {
+export function readPdfIndex(bytes: Uint8Array, options: IndexOptions = {}): PdfIndex {
   const startxref = readStartxref(bytes);
   const entries = new Map<number, XrefEntry>();
-  const seen = new Set<number>();
+  const seen: number[] = [];
+  const maxSections = options.maxSections ?? DEFAULT_MAX_SECTIONS;
+  const state: SectionState = { entries: 0, maxEntries: options.maxEntries ?? Number.MAX_SAFE_INTEGER, check: options.check ?? (() => undefined) };
   let newest: PdfDict | undefined;
   let size = 0;
   let next: number | undefined = startxref;
   while (next !== undefined) {
-    if (seen.has(next) || seen.size > 1000) throw new PdfStructureError('The cross-reference chain loops.');
-    seen.add(next);
+    if (seen.includes(next)) throw new PdfStructureError('The cross-reference chain loops.');
+    if (seen.length >= maxSections) throw new PdfStructureError(`The file has more than ${String(maxSections)} revisions (cross-reference sections).`);
+    seen.push(next);
+    state.check();
     if (next < 0 || next >= bytes.length) throw new PdfStructureError('A cross-reference offset points outside the file (was it truncated?).');
-    const trailer = readClassicSection(bytes, next, entries);
+    const trailer = readClassicSection(bytes, next, entries, state);
     if (trailer.entries.has('XRefStm')) throw new PdfStructureError('This PDF has a hybrid cross-reference (XRefStm), which Homeward cannot extend safely.');
     newest ??= trailer;
     const sizeValue = trailer.entries.get('Size');
@@ -94,15 +123,40 @@ export function readPdfIndex(bytes: Uint8Array): PdfIndex {
     if (entry.offset >= 0) objects.set(num, entry);
     size = Math.max(size, num + 1); // never reuse a number, even if /Size understates it
   }
-  return { bytes, startxref, trailer: newest, objects, size };
+  return { bytes, startxref, trailer: newest, objects, size, sections: seen, cache: new Map() };
+}
+
+/** The object at `offset`, parsed once per index. */
+export function objectAt(index: PdfIndex, offset: number): IndirectObject {
+  const cached = index.cache.get(offset);
+  if (cached !== undefined) return cached;
+  const object = readIndirectObject(index.bytes, offset);
+  index.cache.set(offset, object);
+  return object;
 }
 
 export function getObject(index: PdfIndex, num: number): IndirectObject {
   const entry = index.objects.get(num);
   if (entry === undefined) throw new PdfStructureError(`Object ${num} is missing from the cross-reference table.`);
-  const object = readIndirectObject(index.bytes, entry.offset);
+  const object = objectAt(index, entry.offset);
   if (object.num !== num || object.gen !== entry.gen) throw new PdfStructureError(`The cross-reference entry for object ${num} points at the wrong place.`);
   return object;
+}
+
+/**
+ * The raw (still encoded) data of a stream object: /Length bytes after "stream", which must be
+ * followed by "endstream". /Length may be a reference to a plain integer object.
+ */
+export function streamData(index: PdfIndex, object: IndirectObject): Uint8Array {
+  if (!object.isStream || object.value.kind !== 'dict') throw new PdfStructureError(`Object ${object.num} is not a stream.`);
+  const lengthValue = object.value.entries.get('Length');
+  const length = lengthValue?.kind === 'ref' ? getObject(index, lengthValue.num).value : lengthValue;
+  if (length?.kind !== 'num' || !Number.isSafeInteger(length.value) || length.value < 0) throw new PdfStructureError(`Stream ${object.num} has no valid /Length.`);
+  const end = object.dataStart + length.value;
+  if (end > index.bytes.length) throw new PdfStructureError(`Stream ${object.num} runs past the end of the file (was it truncated?).`);
+  const reader = new PdfReader(index.bytes, end);
+  if (reader.peekWord() !== 'endstream') throw new PdfStructureError(`Stream ${object.num} does not end where its /Length says.`);
+  return index.bytes.subarray(object.dataStart, end);
 }
 
 /** Follows a reference (once) to a value; direct values are returned as they are. */

@@ -29,7 +29,7 @@ export class VerifyPage {
   async open(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.fileInput.setInputFiles(file);
     await this.result.waitFor({ timeout: 60_000 });
-    await this.page.getByText('Checking the file…').waitFor({ state: 'detached' });
+    await this.page.getByText('Checking the file on this device…').waitFor({ state: 'detached' });
   }
 
   async resultText(): Promise<string> {

@@ -15,7 +15,9 @@ export interface Identity {
 
 export interface Organisation {
   readonly root: pkijs.Certificate;
-  issue(cn: string): Promise<Identity>;
+  /** The root's own key and certificate, as an identity (a CA signing directly). */
+  readonly rootIdentity: Identity;
+  issue(cn: string, validity?: { now?: Date; validityDays?: number }): Promise<Identity>;
 }
 
 export async function selfSignedIdentity(cn: string): Promise<Identity> {
@@ -23,16 +25,17 @@ export async function selfSignedIdentity(cn: string): Promise<Identity> {
   return { privateKey: keys.privateKey, certificate: await createSelfSignedCertificate(keys, { cn, o: ORG }), chain: [] };
 }
 
-export async function organisation(name = 'Homeward Test Root CA'): Promise<Organisation> {
+export async function organisation(name = 'Homeward Test Root CA', o = ORG): Promise<Organisation> {
   const rootKeys = await generateSigningKeyPair();
-  const root = await createRootCertificate(rootKeys, { cn: name, o: ORG });
+  const root = await createRootCertificate(rootKeys, { cn: name, o }, { now: new Date(Date.now() - 5 * 365 * 86_400_000) });
   return {
     root,
-    async issue(cn) {
+    rootIdentity: { privateKey: rootKeys.privateKey, certificate: root, chain: [] },
+    async issue(cn, validity = {}) {
       const keys = await generateSigningKeyPair();
       // The request travels as a PEM file, as between devices.
-      const request = parseCertificationRequest(requestToPem(await createCertificationRequest(keys, { cn, o: ORG })));
-      const certificate = await issueCertificate(request, { issuerCertificate: root, issuerKey: rootKeys.privateKey, validityDays: 365 });
+      const request = parseCertificationRequest(requestToPem(await createCertificationRequest(keys, { cn, o })));
+      const certificate = await issueCertificate(request, { issuerCertificate: root, issuerKey: rootKeys.privateKey, validityDays: 365, ...validity });
       return { privateKey: keys.privateKey, certificate, chain: [root] };
     },
   };

@@ -48,9 +48,13 @@ export function pdfdetachList(path: string): string {
   return run('pdfdetach', ['-list', path]).text;
 }
 
-/** Splits pdfsig output into one block per "Signature #n:". */
+/**
+ * Splits pdfsig output into one block per signed "Signature #n:". The empty signature fields a
+ * certified summary prepares for later countersignatures print "The signature form field is not
+ * signed." and are left out.
+ */
 export function pdfsigBlocks(text: string): string[] {
-  return text.split(/^Signature #\d+:$/m).slice(1);
+  return text.split(/^Signature #\d+:$/m).slice(1).filter((block) => !block.includes('The signature form field is not signed.'));
 }
 
 function isExecutable(file: string): boolean {

@@ -1,45 +1,88 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDecisionReason, PREPARED_REASON } from '../../../export/facade/decision';
 import type { SignatureReport } from '../../../export/verify';
-import { problemKinds } from './problem-kinds';
+import { cleanName } from '../../../export/verify/names';
+import { afterSentences, groupedFingerprint, signatureProblemKeys, trustSentences, type Sentence } from './report-text';
 
-/** One signature: who, when, valid or not, changed after it or not, trusted or not, their decision. */
+/**
+ * One signature: who (from the certificate that signed, direction controls removed), for which
+ * organisation (as the trusted root names it, or "claimed by the signer"), when (claimed by the
+ * signer), whether the signature is valid, what changed after it, and the reviewer's decision.
+ */
 export function SignatureReportView({ report, index }: { report: SignatureReport; index: number }) {
   const { t, i18n } = useTranslation('export');
-  const decision = parseDecisionReason(report.reason);
-  const kinds = problemKinds(report.problems).filter((k) => k !== 'selfDeclared' && k !== 'untrusted' && k !== 'laterSignature');
-  const when = report.signedAt
-    ? new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(report.signedAt)
+  const say = (s: Sentence) => t(s.key, s.params ?? {});
+  const reason = cleanName(report.reason).text;
+  const decision = parseDecisionReason(reason);
+  const problems = signatureProblemKeys(report);
+  const after = afterSentences(report.after);
+  const trust = trustSentences(report.trust);
+  const unknown = t('verify.signature.unknownSigner');
+  const when = report.claimedSigningTime
+    ? new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(report.claimedSigningTime)
     : t('verify.signature.noDate');
-  const fact = (label: string, value: string) => (
-    <>
+  const organisation =
+    report.trust.status === 'trusted'
+      ? report.trust.root.organisation
+      : report.signer.o
+        ? t('verify.signature.claimedOrganisation', { organisation: report.signer.o })
+        : unknown;
+  const fact = (label: string, value: ReactNode) => (
+    <div className="verify-facts__row">
       <dt>{label}</dt>
       <dd>{value}</dd>
-    </>
+    </div>
   );
   return (
     <li className={`verify-signature verify-signature--${report.valid ? 'valid' : 'invalid'}`} aria-labelledby={`sig-${String(index)}`}>
-      <h3 id={`sig-${String(index)}`}>
-        {t('verify.signature.heading', { number: index + 1, name: report.signer.cn || t('verify.signature.unknownSigner') })}
-      </h3>
+      <h3 id={`sig-${String(index)}`}>{t('verify.signature.heading', { number: index + 1, name: report.signer.cn || unknown })}</h3>
+      {report.signer.hadControlCharacters ? <p className="status status--warning">{t('verify.signature.namesCleaned')}</p> : null}
       <dl className="verify-facts">
-        {fact(t('verify.signature.name'), report.signer.cn || t('verify.signature.unknownSigner'))}
-        {fact(t('verify.signature.organisation'), report.signer.o || t('verify.signature.unknownSigner'))}
+        {fact(t('verify.signature.name'), report.signer.cn || unknown)}
+        {fact(t('verify.signature.organisation'), organisation)}
         {fact(t('verify.signature.when'), when)}
         {fact(t('verify.signature.validity'), report.valid ? t('verify.signature.valid') : t('verify.signature.invalid'))}
-        {fact(t('verify.signature.changedAfter'), report.coversWholeFile ? t('verify.signature.notChanged') : t('verify.signature.changed'))}
         {fact(
           t('verify.signature.identity'),
-          report.chain === 'trusted' ? t('verify.chain.trusted') : report.chain === 'self-signed' ? t('verify.chain.selfSigned') : t('verify.chain.untrusted'),
+          <>
+            {say(trust.head)}
+            {trust.problems.length > 0 ? (
+              <ul>
+                {trust.problems.map((s) => (
+                  <li key={s.key}>{say(s)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </>,
         )}
+        {report.trust.status === 'trusted'
+          ? fact(t('verify.signature.root'), t('verify.signature.rootValue', { name: report.trust.root.name, fingerprint: groupedFingerprint(report.trust.root.fingerprint.slice(0, 32)) }))
+          : null}
+        {report.valid
+          ? fact(
+              t('verify.after.label'),
+              <>
+                {say(after.head)}
+                {after.changes.length > 0 ? (
+                  <ul className="verify-changes">
+                    {after.changes.map((s) => (
+                      <li key={`${s.key}-${String(s.params?.page ?? '')}`}>{say(s)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>,
+            )
+          : null}
+        {report.certification ? fact(t('verify.signature.certification'), t('verify.signature.certifies')) : null}
         {decision ? fact(t('verify.signature.decision'), decision.kind === 'approve' ? t('decision.approved') : t('decision.returned')) : null}
         {decision?.comments ? fact(t('verify.signature.comments'), decision.comments) : null}
-        {!decision && report.reason ? fact(t('verify.signature.reason'), report.reason === PREPARED_REASON ? t('verify.signature.prepared') : report.reason) : null}
+        {!decision && reason ? fact(t('verify.signature.reason'), reason === PREPARED_REASON ? t('verify.signature.prepared') : reason) : null}
       </dl>
-      {kinds.length > 0 ? (
+      {problems.length > 0 ? (
         <ul>
-          {kinds.map((kind) => (
-            <li key={kind}>{t(`verify.problem.${kind}`)}</li>
+          {problems.map((key) => (
+            <li key={key}>{t(key)}</li>
           ))}
         </ul>
       ) : null}

@@ -1,29 +1,30 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusMessage } from '../../../components/ui';
-import { verifySummary, type SummaryCheck } from '../../../export';
+import { Button, StatusMessage } from '../../../components/ui';
+import { VerifyCancelledError, verifySummary, type SummaryCheck } from '../../../export';
+import type { VerifyReport } from '../../../export/verify';
+import { LIMITS } from '../../../export/verify/limits';
 import { trustedRoots } from '../../../storage';
 import { DownloadLink } from '..';
 import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
-import { fileVerdict, type FileVerdict } from './problem-kinds';
+import { fileProblemKeys, verdictSentences } from './report-text';
 import { SignatureReportView } from './signature-report-view';
 import '../export.css';
 
-/** Larger than any summary; a bigger file is refused before it is read into memory. */
-const MAX_FILE_BYTES = 30 * 1024 * 1024;
-
 type Phase =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'checking' }
+  | { readonly kind: 'checking'; readonly controller: AbortController }
+  | { readonly kind: 'cancelled' }
   | { readonly kind: 'unreadable'; readonly reason: 'tooLarge' | 'readFailed' | 'failed' }
-  | { readonly kind: 'checked'; readonly bytes: Uint8Array; readonly check: SummaryCheck; readonly verdict: FileVerdict };
+  | { readonly kind: 'checked'; readonly bytes: Uint8Array; readonly check: SummaryCheck };
 
 /**
  * "Verify a signed summary": open a PDF (file picker, or drop it here), then for every signature
- * who signed, when, whether it is valid, whether the file changed after it and whether the signer
- * chains to an organisation root this device trusts; the embedded assessment; and, once the file
- * checks out, a countersignature with the reviewer's decision.
+ * who signed, when (as claimed), whether it is valid, what changed after it and which trusted root
+ * vouches for the signer; the embedded assessment of the first signed revision; and, once the file
+ * checks out, a countersignature with the reviewer's decision. Checking runs in a Web Worker
+ * (src/export/verify-client.ts), so the page and Quick exit stay responsive, and can be stopped.
  */
 export function VerifyScreen() {
   const { t } = useTranslation('export');
@@ -34,24 +35,31 @@ export function VerifyScreen() {
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   const check = async (bytes: Uint8Array) => {
-    setPhase({ kind: 'checking' });
+    const controller = new AbortController();
+    setPhase({ kind: 'checking', controller });
     try {
       const roots = await trustedRoots.list();
       const result = await verifySummary(
         bytes,
         roots.map((root) => root.certificatePem),
+        controller.signal,
       );
-      setPhase({ kind: 'checked', bytes, check: result, verdict: fileVerdict(result.report) });
+      setPhase({ kind: 'checked', bytes, check: result });
     } catch (error) {
+      if (error instanceof VerifyCancelledError) return setPhase({ kind: 'cancelled' });
       console.error(error instanceof Error ? error.name : 'verify failed');
       setPhase({ kind: 'unreadable', reason: 'failed' });
     }
   };
 
+  // Leaving the screen stops a check still running (its worker is terminated).
+  const checking = phase.kind === 'checking' ? phase.controller : null;
+  useEffect(() => () => checking?.abort(), [checking]);
+
   const open = async (file: File | undefined) => {
     if (file === undefined) return;
     setCountersigned(null);
-    if (file.size > MAX_FILE_BYTES) return setPhase({ kind: 'unreadable', reason: 'tooLarge' });
+    if (file.size > LIMITS.fileBytes) return setPhase({ kind: 'unreadable', reason: 'tooLarge' });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -64,7 +72,7 @@ export function VerifyScreen() {
   // Move focus to the result so a screen reader reads it out after a file is opened or signed.
   const resultKey = phase.kind === 'checked' ? phase.check : phase.kind;
   useEffect(() => {
-    if (phase.kind === 'checked' || phase.kind === 'unreadable') resultRef.current?.focus();
+    if (phase.kind === 'checked' || phase.kind === 'unreadable' || phase.kind === 'cancelled') resultRef.current?.focus();
   }, [resultKey, phase.kind]);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -101,13 +109,18 @@ export function VerifyScreen() {
         <p className="hint">{t('verify.drop')}</p>
       </div>
 
-      {phase.kind === 'checking' ? <p role="status">{t('verify.checking')}</p> : null}
-      {phase.kind === 'unreadable' ? (
+      {phase.kind === 'checking' ? (
+        <div className="verify-checking">
+          <p role="status">{t('verify.checking')}</p>
+          <Button onClick={() => phase.controller.abort()}>{t('verify.cancel')}</Button>
+        </div>
+      ) : null}
+      {phase.kind === 'unreadable' || phase.kind === 'cancelled' ? (
         <section aria-labelledby={`${id}-result`}>
           <h2 id={`${id}-result`} ref={resultRef} tabIndex={-1}>
             {t('verify.result.heading')}
           </h2>
-          <StatusMessage tone="error">{t(`verify.unreadable.${phase.reason}`)}</StatusMessage>
+          <StatusMessage tone={phase.kind === 'cancelled' ? 'info' : 'error'}>{t(phase.kind === 'cancelled' ? 'verify.cancelled' : `verify.unreadable.${phase.reason}`)}</StatusMessage>
         </section>
       ) : null}
       {phase.kind === 'checked' ? (
@@ -124,7 +137,7 @@ export function VerifyScreen() {
                 </DownloadLink>
               </StatusMessage>
             ) : null}
-            <Verdict verdict={phase.verdict} />
+            <Verdict report={phase.check.report} />
             {phase.check.report.signatures.length > 0 ? (
               <ol className="verify-signatures">
                 {phase.check.report.signatures.map((report, index) => (
@@ -134,13 +147,13 @@ export function VerifyScreen() {
             ) : null}
           </section>
           {/* Only a file that verifies shows its contents: a modified file's data could say anything. */}
-          {phase.verdict.kind === 'valid' ? (
+          {phase.check.report.verdict === 'valid' ? (
             <section aria-labelledby={`${id}-assessment`}>
               <h2 id={`${id}-assessment`}>{t('verify.assessment.heading')}</h2>
               <AssessmentView assessment={phase.check.assessment} />
             </section>
           ) : null}
-          {phase.verdict.kind === 'valid' ? (
+          {phase.check.report.verdict === 'valid' ? (
             <section aria-labelledby={`${id}-countersign`}>
               <h2 id={`${id}-countersign`}>{t('countersign.heading')}</h2>
               <p className="hint">{t('countersign.intro')}</p>
@@ -159,25 +172,23 @@ export function VerifyScreen() {
   );
 }
 
-function Verdict({ verdict }: { verdict: FileVerdict }) {
+function Verdict({ report }: { report: VerifyReport }) {
   const { t } = useTranslation('export');
-  switch (verdict.kind) {
-    case 'refused':
-      return (
-        <StatusMessage tone="error">
-          <p>{t('verify.verdict.refused')}</p>
-          <ul>
-            {verdict.reasons.map((reason) => (
-              <li key={reason}>{t(`verify.problem.${reason}`)}</li>
-            ))}
-          </ul>
-        </StatusMessage>
-      );
-    case 'modified':
-      return <StatusMessage tone="error">{t('verify.verdict.modified')}</StatusMessage>;
-    case 'invalid':
-      return <StatusMessage tone="error">{t('verify.verdict.invalid')}</StatusMessage>;
-    case 'valid':
-      return <StatusMessage tone={verdict.allTrusted ? 'success' : 'warning'}>{t(verdict.allTrusted ? 'verify.verdict.validTrusted' : 'verify.verdict.validUntrusted')}</StatusMessage>;
-  }
+  const sentences = verdictSentences(report);
+  const problems = fileProblemKeys(report);
+  const tone = report.verdict === 'valid' ? (report.allTrusted ? 'success' : 'warning') : 'error';
+  return (
+    <StatusMessage tone={tone}>
+      {sentences.map((s) => (
+        <p key={s.key}>{t(s.key, s.params ?? {})}</p>
+      ))}
+      {problems.length > 0 ? (
+        <ul>
+          {problems.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </StatusMessage>
+  );
 }
