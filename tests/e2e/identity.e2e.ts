@@ -91,7 +91,26 @@ describe('signing identities and the organisation CA', () => {
     expect(await caseworker.verificationStatus()).toBe('Identity not verified by an organisation');
     expect(await caseworker.trustedRootLabels()).toEqual([]);
 
-    // The real file: verified by the organisation, and its root is now trusted.
+    // The real file is refused too while its root is not trusted here: the bundled root is never
+    // trusted by the import. The message names the organisation and the root's whole fingerprint.
+    const notYet = await caseworker.importCertificate(issued.text);
+    expect(notYet).toMatch(new RegExp(`was issued by ${ORG}, whose root is not trusted on this device yet\\. Its fingerprint is ([0-9A-F]{4} ){15}[0-9A-F]{4}\\.`));
+    expect(await caseworker.trustedRootLabels()).toEqual([]);
+    expect(await caseworker.verificationStatus()).toBe('Identity not verified by an organisation');
+    const fingerprint = /Its fingerprint is ([0-9A-F ]+)\./.exec(notYet)?.[1] ?? '';
+
+    // Trusting on purpose: the same certificate.pem, in Trusted roots; the dialog shows the
+    // organisation and the same whole fingerprint. Cancel trusts nothing; confirming trusts it.
+    expect(await caseworker.importRoot(issued.text, () => Promise.resolve(false))).toBe('');
+    expect(await caseworker.trustedRootLabels()).toEqual([]);
+    const trusted = await caseworker.importRoot(issued.text, async (dialog) => {
+      const shown = (await dialog.innerText()).replace(/\s+/g, ' ');
+      expect(shown).toContain(ORG);
+      expect(shown).toContain(fingerprint);
+      await expectAccessible(caseworkerApp.page, 'trust-root dialog (360 px)');
+      return true;
+    });
+    expect(trusted).toBe(`${ORG} is now trusted.`);
     expect(await caseworker.importCertificate(issued.text)).toBe(`Certificate imported. Your identity is verified by ${ORG}.`);
     expect(await caseworker.verificationStatus()).toBe(`Verified by ${ORG}`);
     expect(await caseworker.trustedRootLabels()).toEqual([ORG]);

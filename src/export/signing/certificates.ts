@@ -4,6 +4,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha256, toArrayBuffer } from './bytes';
+import { hasBidiControls } from '../verify/names';
 import { CertificateFormatError } from './pem';
 import { SIGNING_HASH } from './keys';
 
@@ -44,6 +45,8 @@ function makeName(name: PartyName, unit?: string): pkijs.RelativeDistinguishedNa
   const cn = name.cn.trim();
   const o = name.o.trim();
   if (cn === '' || o === '') throw new CertificateFormatError('A certificate needs both a person/CA name and an organisation.');
+  // A name shown to reviewers must read as it is stored: no hidden text-direction controls (issue 12).
+  if (hasBidiControls(cn) || hasBidiControls(o)) throw new CertificateFormatError('A certificate name cannot contain text-direction control characters.');
   const parts: [string, string][] = [[OID.organization, o]];
   if (unit !== undefined) parts.push([OID.organizationalUnit, unit]);
   parts.push([OID.commonName, cn]);

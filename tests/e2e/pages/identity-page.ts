@@ -92,8 +92,31 @@ export class IdentityPage {
     return this.chooseFile(this.identitySection, 'Import certificate from your organisation', fileName, text);
   }
 
-  async importRoot(text: string, fileName = 'organisation-root.pem'): Promise<string> {
-    return this.chooseFile(this.rootsSection, 'Import an organisation root', fileName, text);
+  /**
+   * Chooses a root file in "Trusted organisation roots". A readable root opens the confirmation
+   * dialog, which shows the organisation and the whole fingerprint: `decide` gets it and says
+   * whether to trust. Returns the section's message (trusted, refused) or '' when cancelled.
+   */
+  async importRoot(text: string, decide: (dialog: Locator) => Promise<boolean> = () => Promise.resolve(true), fileName = 'organisation-root.pem'): Promise<string> {
+    const section = this.rootsSection;
+    const seq = Number(await section.locator('[data-outcome]').getAttribute('data-outcome'));
+    await section.getByLabel('Import an organisation root', { exact: true }).setInputFiles(pemFile(fileName, text));
+    const message = section.locator(`[data-outcome="${String(seq + 1)}"]:not(:empty)`);
+    const dialog = this.trustDialog;
+    await dialog.or(message).first().waitFor({ timeout: 30_000 });
+    if (await dialog.isVisible()) {
+      const trust = await decide(dialog);
+      await dialog.getByRole('button', { name: trust ? 'The fingerprint matches: trust this root' : 'Cancel', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      if (!trust) return '';
+      await message.waitFor({ timeout: 30_000 });
+    }
+    return ((await message.textContent()) ?? '').trim();
+  }
+
+  /** The "Trust <organisation>?" confirmation. */
+  get trustDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Trust .+\?$/ });
   }
 
   /** The organisations listed as trusted roots. */

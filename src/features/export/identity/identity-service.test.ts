@@ -69,11 +69,25 @@ describe('signing identities without a server', () => {
     expect((await worker.service.ensureSigningIdentity({ ...caseworker, name: 'Someone Else' })).id).toBe(identity.id);
   });
 
-  it('caseworker request → supervisor issues → caseworker imports: verified, and the root is trusted', async () => {
-    const { worker, identity, summary, certificateFile } = await issued();
+  it('caseworker request → supervisor issues → caseworker trusts the root on purpose, then imports: verified', async () => {
+    const { supervisor, worker, identity, summary, certificateFile } = await issued();
     expect(summary).toMatchObject({ name: 'Dara Fictional', organisation: ORG });
     expect(certificateFile.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
 
+    // The root bundled in the file is never trusted by the certificate import itself.
+    const refused = await worker.service.importCertificate(identity.id, certificateFile).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(IdentityImportError);
+    const root = (refused as IdentityImportError).root;
+    expect((refused as IdentityImportError).reason).toBe('root-not-trusted');
+    expect(root).toMatchObject({ organisation: ORG, certificatePem: (await supervisor.authority.get())?.certificatePem });
+    expect(root?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(await worker.trustedRoots.list()).toEqual([]);
+    expect((await worker.identities.getActive())?.verifiedByOrganisation).toBe(false);
+
+    // Trusted on purpose (Trusted roots: preview from the same file, then confirm), the import goes through.
+    const preview = await worker.service.previewRoot(certificateFile);
+    expect(preview).toEqual(root);
+    await worker.service.trustRoot(preview);
     const verified = await worker.service.importCertificate(identity.id, certificateFile);
     expect(verified).toMatchObject({ id: identity.id, verifiedByOrganisation: true, name: 'Dara Fictional', organisation: ORG });
     expect(verified.chainPem).toHaveLength(1);
@@ -119,12 +133,14 @@ describe('signing identities without a server', () => {
       [strangerLeafOnly, 'no-root'],
       ['x'.repeat(70_000), 'too-large'],
     ];
-    for (const [file, reason] of cases) expect(await refusal(worker.service.importCertificate(identity.id, file))).toBe(reason);
+    for (const [file, reason] of cases) expect(await refusal(worker.service.importCertificate(identity.id, file)), file.slice(0, 40)).toBe(reason);
     expect(await worker.identities.getActive()).toEqual(identity);
     expect(await worker.trustedRoots.list()).toEqual([]);
 
-    // Once the root is trusted on the device, the certificate alone is enough.
-    await worker.service.importTrustedRoot(rootBlock);
+    // Once the root is trusted on the device, a tampered certificate still fails its check.
+    await worker.service.trustRoot(await worker.service.previewRoot(rootBlock));
+    expect(await refusal(worker.service.importCertificate(identity.id, tampered))).toBe('chain');
+    // And the certificate alone is enough.
     expect((await worker.service.importCertificate(identity.id, leafBlock)).verifiedByOrganisation).toBe(true);
   });
 
@@ -178,9 +194,25 @@ describe('signing identities without a server', () => {
     const changed = `-----BEGIN CERTIFICATE REQUEST-----\n${btoa(String.fromCharCode(...der))}\n-----END CERTIFICATE REQUEST-----\n`;
     expect(await refusal(supervisor.service.readCertificateRequest(changed))).toBe('request-signature');
 
-    expect(await refusal(worker.service.importTrustedRoot(identity.certificatePem))).toBe('not-a-root');
-    expect(await refusal(worker.service.importTrustedRoot('garbage'))).toBe('unreadable');
+    expect(await refusal(worker.service.previewRoot(identity.certificatePem))).toBe('not-a-root');
+    expect(await refusal(worker.service.previewRoot('garbage'))).toBe('unreadable');
     expect(await worker.trustedRoots.list()).toEqual([]);
     expect(await refusal(worker.service.issueFromRequest(await worker.service.readCertificateRequest(requestPem)))).toBe('no-authority');
+  });
+
+  it('refuses text-direction control characters in names: identity, request and certificate', async () => {
+    const worker = await device();
+    expect(await refusal(worker.service.createIdentity({ ...caseworker, name: 'Supervisor\u202Efdp.exe' }))).toBe('name-controls');
+    expect(await refusal(worker.service.createIdentity({ ...caseworker, organisation: 'Org\u2067' }))).toBe('name-controls');
+    expect(await worker.identities.getActive()).toBeUndefined();
+  });
+
+  it('refuses a file holding two different roots for preview', async () => {
+    const a = await device();
+    const b = await device();
+    await a.service.createOrganisationRoot(ORG);
+    await b.service.createOrganisationRoot('Other Fictional Org');
+    const both = `${(await a.authority.get())?.certificatePem ?? ''}${(await b.authority.get())?.certificatePem ?? ''}`;
+    expect(await refusal(a.service.previewRoot(both))).toBe('several-roots');
   });
 });

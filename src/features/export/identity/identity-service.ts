@@ -10,8 +10,11 @@
  * - the supervisor's device issues a certificate from it and downloads `certificate.pem`
  *   (the issued certificate followed by the organisation root);
  * - the caseworker imports that file: it is accepted only if a certificate in it is for this
- *   identity's public key, is not self-declared, and chains to the root bundled with it (or to a
- *   root already trusted on this device). Then the identity is verified and the root trusted.
+ *   identity's public key, is not self-declared, and was issued by a root ALREADY trusted on this
+ *   device. A root bundled in the file is never trusted by this import (issue 12): if the leaf
+ *   chains to it, the import is refused with that root's organisation and fingerprint, and the
+ *   caseworker trusts it on purpose, in Trusted roots (previewRoot → trustRoot), after comparing
+ *   the fingerprint with the supervisor's.
  * Keys to be kept are generated extractable (generateSealableSigningKeyPair) and handed to the
  * repository at once, which seals the private key as PKCS#8 under the data key and returns a
  * non-extractable copy: never store or keep the extractable object (storage/repositories/identities.ts
@@ -21,7 +24,7 @@
  *
  * This module loads pkijs; import it lazily (index.ts does) so it stays out of the first screen.
  */
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import {
   CertificateFormatError,
   certificateToDer,
@@ -39,6 +42,8 @@ import {
   requestToPem,
 } from '../../../export/signing';
 import { generateSealableSigningKeyPair } from '../../../export/signing/keys';
+import { hasBidiControls } from '../../../export/verify/names';
+import { checkTrust, trustAnchors } from '../../../export/verify/path';
 import {
   identities as appIdentities,
   organisationAuthority as appAuthority,
@@ -65,16 +70,33 @@ export type ImportReason =
   | 'request-signature'
   | 'request-names'
   | 'no-authority'
-  | 'no-identity';
+  | 'no-identity'
+  | 'root-not-trusted'
+  | 'several-roots'
+  | 'name-controls'
+  | 'request-controls';
 
 export class IdentityImportError extends Error {
   override name = 'IdentityImportError';
   constructor(
     readonly reason: ImportReason,
     detail?: string,
+    /** For 'root-not-trusted': the root the file carried, to compare and trust on purpose. */
+    readonly root?: RootPreview,
   ) {
     super(detail ?? reason);
   }
+}
+
+/** A root certificate shown to a person before they decide to trust it. */
+export interface RootPreview {
+  readonly certificatePem: string;
+  /** Hex SHA-256 of the DER. */
+  readonly fingerprint: string;
+  /** The organisation the root names (O, else CN), direction controls removed. */
+  readonly organisation: string;
+  readonly name: string;
+  readonly notAfter: Date;
 }
 
 export interface IdentityInput {
@@ -134,15 +156,20 @@ async function isRoot(certificate: pkijs.Certificate): Promise<boolean> {
   return isCertificateAuthority(certificate) && (await isSelfSigned(certificate));
 }
 
-/** Validates leaf → root at `now` (signature, validity, CA flags); false on any failure. */
+/** The verifier's own path check (src/export/verify/path.ts): exactly `leaf`, issued by `root`, valid `now`. */
 async function chainsTo(leaf: pkijs.Certificate, root: pkijs.Certificate, now: Date): Promise<boolean> {
-  if (!leaf.issuer.isEqual(root.subject)) return false;
-  try {
-    const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: [root], certs: [leaf], checkDate: now });
-    return (await engine.verify()).result;
-  } catch {
-    return false;
-  }
+  const trust = await checkTrust(leaf, [], await trustAnchors([root]), { now, claimed: null }, () => undefined);
+  return trust.status === 'trusted';
+}
+
+export async function previewOf(certificate: pkijs.Certificate): Promise<RootPreview> {
+  const [anchor] = await trustAnchors([certificate]);
+  if (anchor === undefined) throw new IdentityImportError('unreadable');
+  return { certificatePem: certificateToPem(certificate), fingerprint: anchor.info.fingerprint, organisation: anchor.info.organisation, name: anchor.info.name, notAfter: certificate.notAfter.value };
+}
+
+function refuseControls(values: readonly string[], reason: 'name-controls' | 'request-controls'): void {
+  if (values.some(hasBidiControls)) throw new IdentityImportError(reason);
 }
 
 /** The organisation a verified identity's root names, or null while it is self-declared. */
@@ -185,6 +212,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   }
 
   async function createIdentity(input: IdentityInput): Promise<SigningIdentity> {
+    refuseControls([input.name, input.organisation, input.role], 'name-controls');
     const name = { cn: input.name.trim(), o: input.organisation.trim() };
     // Extractable only until the repository has sealed it; what `create` returns is non-extractable.
     const keys = await generateSealableSigningKeyPair();
@@ -242,30 +270,26 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       if (!leaf) throw new IdentityImportError('other-key');
       if (isSelfDeclared(leaf) || (await isSelfSigned(leaf))) throw new IdentityImportError('self-declared');
 
-      const bundled: pkijs.Certificate[] = [];
-      for (const certificate of certificates) if (certificate !== leaf && (await isRoot(certificate))) bundled.push(certificate);
-      const known = (await trustedRoots.list()).map((root) => parseCertificate(root.certificatePem));
-      const candidates = [...bundled, ...known].filter((root) => leaf.issuer.isEqual(root.subject));
-      if (candidates.length === 0) throw new IdentityImportError('no-root');
-      let root: pkijs.Certificate | undefined;
-      for (const candidate of candidates) {
-        if (await chainsTo(leaf, candidate, now())) {
-          root = candidate;
-          break;
+      const trusted = (await trustedRoots.list()).map((root) => parseCertificate(root.certificatePem));
+      for (const root of trusted.filter((candidate) => leaf.issuer.isEqual(candidate.subject))) {
+        if (await chainsTo(leaf, root, now())) {
+          const name = readPartyName(leaf.subject);
+          return identities.replaceCertificate(identity.id, {
+            name: name.cn || identity.name,
+            organisation: name.o || identity.organisation,
+            certificatePem: certificateToPem(leaf),
+            chainPem: [certificateToPem(root)],
+            verifiedByOrganisation: true,
+          });
         }
       }
-      if (!root) throw new IdentityImportError('chain');
-
-      const rootPem = certificateToPem(root);
-      const name = readPartyName(leaf.subject);
-      await trustedRoots.add(rootPem);
-      return identities.replaceCertificate(identity.id, {
-        name: name.cn || identity.name,
-        organisation: name.o || identity.organisation,
-        certificatePem: certificateToPem(leaf),
-        chainPem: [rootPem],
-        verifiedByOrganisation: true,
-      });
+      // Not issued by a trusted root. A root that came in the same file is never trusted here.
+      const bundled: pkijs.Certificate[] = [];
+      for (const candidate of certificates) if (candidate !== leaf && (await isRoot(candidate))) bundled.push(candidate);
+      for (const candidate of bundled.filter((root) => leaf.issuer.isEqual(root.subject))) {
+        if (await chainsTo(leaf, candidate, now())) throw new IdentityImportError('root-not-trusted', undefined, await previewOf(candidate));
+      }
+      throw new IdentityImportError([...trusted, ...bundled].some((root) => leaf.issuer.isEqual(root.subject)) ? 'chain' : 'no-root');
     },
 
     /**
@@ -301,6 +325,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const signed = await request.verify().catch(() => false);
       if (!signed) throw new IdentityImportError('request-signature');
       const name = readPartyName(request.subject);
+      refuseControls([name.cn, name.o, name.ou], 'request-controls');
       if (name.cn === '' || name.o === '') throw new IdentityImportError('request-names');
       return { name: name.cn, organisation: name.o, request };
     },
@@ -318,11 +343,24 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       }
     },
 
-    /** Adds a root from a PEM file; IdentityImportError('unreadable' | 'not-a-root') if it is not one. */
-    async importTrustedRoot(text: string): Promise<TrustedRoot> {
-      if (text.length > MAX_CERTIFICATE_FILE_BYTES) throw new IdentityImportError('too-large');
+    /**
+     * Reads the one organisation root in a PEM file (a root alone, or a certificate.pem with the
+     * root after the caseworker's certificate) for a person to inspect. Nothing is trusted yet.
+     */
+    async previewRoot(text: string): Promise<RootPreview> {
+      const certificates = parseCertificateBundle(text);
+      const roots: pkijs.Certificate[] = [];
+      for (const certificate of certificates) if (await isRoot(certificate)) roots.push(certificate);
+      const [root] = roots;
+      if (root === undefined) throw new IdentityImportError('not-a-root');
+      if (new Set(roots.map((item) => certificateToPem(item))).size > 1) throw new IdentityImportError('several-roots');
+      return previewOf(root);
+    },
+
+    /** Trusts a root the person has inspected (previewRoot) and confirmed. The only way a root becomes trusted, with creating one's own. */
+    async trustRoot(preview: RootPreview): Promise<TrustedRoot> {
       try {
-        return await trustedRoots.add(text);
+        return await trustedRoots.add(preview.certificatePem);
       } catch (error) {
         if (error instanceof TrustedRootError) throw new IdentityImportError(error.problem === 'not-a-root' ? 'not-a-root' : 'unreadable', error.message);
         throw error;

@@ -16,8 +16,16 @@ interface Shown {
 
 /** The translated reason a file or an action was refused (errors.* in identity.json). */
 export function reasonText(t: TFunction<'identity'>, error: unknown): string {
+  if (error instanceof IdentityImportError && error.reason === 'root-not-trusted' && error.root !== undefined) {
+    return t('errors.root-not-trusted', { organisation: error.root.organisation, fingerprint: groupedFingerprint(error.root.fingerprint) });
+  }
   if (error instanceof IdentityImportError) return t(`errors.${error.reason}`);
   return t('errors.unexpected');
+}
+
+/** The whole fingerprint in groups of four, for reading aloud and comparing. */
+export function groupedFingerprint(hex: string): string {
+  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
 }
 
 /** One section's outcome message: `show(null)` clears it. */

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dialog, StatusMessage } from '../../../components/ui';
 import { trustedRoots, type TrustedRoot } from '../../../storage';
 import { FilePicker } from './file-picker';
-import { identityService, shortFingerprint } from './identity-service';
-import { Outcome, reasonText, useOutcome } from './messages';
+import { identityService, shortFingerprint, type RootPreview } from './identity-service';
+import { groupedFingerprint, Outcome, reasonText, useOutcome } from './messages';
 import { readCertificateFile } from './read-file';
 
 interface Props {
@@ -13,12 +13,32 @@ interface Props {
   reload: () => Promise<void>;
 }
 
-/** "Trusted organisation roots": the organisations whose signatures this device shows as verified. */
+/**
+ * "Trusted organisation roots": the organisations whose signatures this device shows as verified.
+ * A root becomes trusted only here, on purpose: the file is read, its organisation and full
+ * fingerprint are shown, and the person confirms after comparing the fingerprint (issue 12).
+ */
 export function TrustedRootsSection({ roots, unreadable, reload }: Props) {
-  const { t } = useTranslation('identity');
+  const { t, i18n } = useTranslation('identity');
   const [message, setMessage] = useOutcome();
   const [removing, setRemoving] = useState<TrustedRoot | null>(null);
+  const [confirming, setConfirming] = useState<RootPreview | null>(null);
   const [busy, setBusy] = useState(false);
+
+  async function trust(preview: RootPreview): Promise<void> {
+    setBusy(true);
+    try {
+      const root = await identityService.trustRoot(preview);
+      await reload();
+      setConfirming(null);
+      setMessage({ tone: 'success', text: t('roots.imported', { organisation: root.label }) });
+    } catch (error) {
+      setConfirming(null);
+      setMessage({ tone: 'error', text: t('roots.refused', { reason: reasonText(t, error) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function remove(root: TrustedRoot): Promise<void> {
     setBusy(true);
@@ -69,9 +89,7 @@ export function TrustedRootsSection({ roots, unreadable, reload }: Props) {
         onFile={async (file) => {
           setMessage(null);
           try {
-            const root = await identityService.importTrustedRoot(await readCertificateFile(file));
-            await reload();
-            setMessage({ tone: 'success', text: t('roots.imported', { organisation: root.label }) });
+            setConfirming(await identityService.previewRoot(await readCertificateFile(file)));
           } catch (error) {
             setMessage({ tone: 'error', text: t('roots.refused', { reason: reasonText(t, error) }) });
           }
@@ -103,6 +121,50 @@ export function TrustedRootsSection({ roots, unreadable, reload }: Props) {
         }
       >
         <p id="trusted-root-remove-body">{t('roots.removeBody')}</p>
+      </Dialog>
+      <Dialog
+        open={confirming !== null}
+        onClose={() => {
+          if (!busy) setConfirming(null);
+        }}
+        title={t('roots.trustTitle', { organisation: confirming?.organisation ?? '' })}
+        describedBy="trusted-root-trust-body"
+        actions={
+          <>
+            <Button autoFocus disabled={busy} onClick={() => setConfirming(null)}>
+              {t('roots.cancel')}
+            </Button>
+            <Button variant="primary" disabled={busy} onClick={() => confirming && void trust(confirming)}>
+              {t('roots.trustConfirm')}
+            </Button>
+          </>
+        }
+      >
+        <div id="trusted-root-trust-body">
+          <p>{t('roots.trustBody')}</p>
+          {confirming ? (
+            <dl className="verify-facts">
+              <div className="verify-facts__row">
+                <dt>{t('roots.trustOrganisation')}</dt>
+                <dd>{confirming.organisation}</dd>
+              </div>
+              <div className="verify-facts__row">
+                <dt>{t('roots.trustName')}</dt>
+                <dd>{confirming.name}</dd>
+              </div>
+              <div className="verify-facts__row">
+                <dt>{t('roots.trustFingerprint')}</dt>
+                <dd className="fingerprint" dir="ltr">
+                  {groupedFingerprint(confirming.fingerprint)}
+                </dd>
+              </div>
+              <div className="verify-facts__row">
+                <dt>{t('roots.trustValidUntil')}</dt>
+                <dd>{new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'long' }).format(confirming.notAfter)}</dd>
+              </div>
+            </dl>
+          ) : null}
+        </div>
       </Dialog>
     </section>
   );
