@@ -68,3 +68,11 @@ describe('key facts of an embedded assessment', () => {
     });
   });
 });
+
+describe('assessmentFacts on hostile text', () => {
+  it('removes text-direction controls from names it shows', () => {
+    const facts = assessmentFacts({ metadata: { caseReference: 'HW-\u202E1000', assessor: { name: 'Amara\u2066 Okafor', role: 'Caseworker', organisation: 'Org' } } });
+    expect(facts?.caseReference).toBe('HW-1000');
+    expect(facts?.assessor?.name).toBe('Amara Okafor');
+  });
+});

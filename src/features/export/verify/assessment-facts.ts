@@ -3,6 +3,8 @@
  * read defensively: the file comes from outside and may be from another app version, so every
  * field is checked and anything unexpected is simply left out (the raw JSON is still shown).
  */
+import { cleanName } from '../../../export/verify/names';
+
 export interface EmbeddedFlag {
   readonly ruleId: string;
   readonly level: string;
@@ -26,8 +28,11 @@ function obj(value: unknown): Obj | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : null;
 }
 
+/** A non-empty string, with text-direction and other control characters removed (it came from a file). */
 function str(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
+  if (typeof value !== 'string') return null;
+  const { text } = cleanName(value);
+  return text !== '' ? text : null;
 }
 
 /** The first string found under any of `keys` in any of `sources`. */
