@@ -2,11 +2,11 @@
 // assessment.json, new page-1 content, a changed catalog. Each returns what to write; the
 // generators decide how the update is appended (well-formed, broken, signed or not).
 import type * as pkijs from 'pkijs';
-import { formatDecisionReason } from '../../../src/export/facade/decision';
+import { PREPARED_REASON, formatDecisionReason } from '../../../src/export/facade/decision';
 import { ascii } from '../../../src/export/signing/bytes';
 import { cmsWithCertificates } from '../support/cms';
 import type { Identity } from '../support/pki';
-import { arr, attachment, catalog, firstPage, flateStream, name, num, pdf, readPdfIndex, ref, str, text, withEntries } from '../support/pdf-update';
+import { appendUpdate, arr, attachment, catalog, firstPage, flateStream, name, num, pdf, readPdfIndex, ref, str, text, withEntries } from '../support/pdf-update';
 import type { PdfDict, PdfObject, PdfValue } from '../support/pdf-update';
 import { appCms, countersign, signedUpdate } from '../support/sign';
 import type { CmsMaker, Fields, SignedUpdate } from '../support/sign';
@@ -33,6 +33,17 @@ export const ATTACKER_PAGE = ascii('q 1 1 1 rg 0 0 596 842 re f Q BT /Fa 18 Tf 0
 /** A Helvetica font dictionary (no embedding needed). */
 export function helvetica(objectNum: number): PdfObject {
   return { num: objectNum, value: pdf.dict({ Type: name('Font'), Subtype: name('Type1'), BaseFont: name('Helvetica'), Encoding: name('WinAnsiEncoding') }) };
+}
+
+/** An appearance stream (form XObject) of width × height drawing `content`, with Helvetica (`fontNum`) as /Fa. */
+export function appearance(objectNum: number, fontNum: number, content: string, width: number, height: number): PdfObject {
+  return {
+    num: objectNum,
+    stream: {
+      dict: pdf.dict({ Type: name('XObject'), Subtype: name('Form'), BBox: arr(num(0), num(0), num(width), num(height)), Resources: pdf.dict({ Font: pdf.dict({ Fa: ref(fontNum) }) }) }),
+      data: ascii(content),
+    },
+  };
 }
 
 /** Page 1 with the attacker's content stream drawn on top and the font it needs. */
@@ -81,6 +92,19 @@ export function catalogWithAttackerAttachment(w: World, bytes: Uint8Array, first
 }
 
 export const APPROVED = formatDecisionReason({ kind: 'approve' });
+
+/**
+ * The attacker's own summary: the genuine one with the attacker's assessment.json, as an unsigned
+ * file (two revisions; signing with the app's signPdf flattens it into one).
+ */
+export function forgedSummary(w: World): Uint8Array {
+  return appendUpdate(w.unsigned, replaceAttachment(w, w.unsigned));
+}
+
+/** The fields of an assessor's first signature. */
+export function assessorFields(name = 'Amara Okafor'): Fields {
+  return { name, reason: PREPARED_REASON, date: now() };
+}
 
 export function fields(name: string, reason = APPROVED, date = now()): Fields {
   return { name, reason, date };

@@ -11,8 +11,8 @@ const unknownIssuer = (sig: number): PdfsigCheck => ({ sig, certificate: { is: '
 const coverage = (flags: readonly boolean[]): PdfsigCheck[] => flags.map((wholeDocument, sig) => ({ sig, wholeDocument }));
 
 export async function genuineCases(w: World): Promise<AttackCase[]> {
-  const selfSupervisor = await selfSigned('Dana Reyes');
-  const mixed = await reviewerSigns(await reviewerSigns(w.selfSignedFile, w.supervisor, 'Dana Reyes', 'Supervisor'), selfSupervisor, 'Return Partner Officer RN-3', 'Return partner');
+  const selfPartner = await selfSigned('Return Partner Officer RN-3');
+  const mixed = await reviewerSigns(await reviewerSigns(w.selfSignedFile, w.supervisor, 'Dana Reyes', 'Supervisor'), selfPartner, 'Return Partner Officer RN-3', 'Return partner');
   const returned = await reviewerSigns(w.signed, w.supervisor, 'Dana Reyes', 'Supervisor', { kind: 'return', comments: 'Please verify the reception arrangements (fictional).' });
   const genuine = { verdicts: ['valid'], shows: 'genuine' } as const;
   return [

@@ -11,11 +11,10 @@ import { cmsOverOtherBytes, cmsTwoSigners, cmsWithoutSignedAttributes, editCms, 
 import { overwrite, signatureLayout } from '../support/layout';
 import type { SignatureLayout } from '../support/layout';
 import { selfSigned } from '../support/pki';
-import { appendUpdate } from '../support/pdf-update';
 import { appCms, signFirst, signFirstWide } from '../support/sign';
 import type { CmsMaker } from '../support/sign';
 import type { World } from '../support/world';
-import { fields, replaceAttachment } from './edits';
+import { assessorFields, forgedSummary } from './edits';
 
 /**
  * Never valid, never the attacker's assessment. pdfsig must not call the signature valid, except
@@ -50,8 +49,8 @@ export async function usfCases(w: World): Promise<AttackCase[]> {
   const attacker = await selfSigned('Amara Okafor');
   const foreign = await w.foreign.issue('Amara Okafor');
   // The attacker's document: the genuine summary with the attacker's assessment.json, saved as one revision by signing.
-  const forgedUnsigned = appendUpdate(w.unsigned, replaceAttachment(w, w.unsigned));
-  const sign = (cms: CmsMaker): Promise<Uint8Array> => signFirst(forgedUnsigned, fields('Amara Okafor', 'Homeward assessment summary, prepared and signed by the assessor'), cms);
+  const forgedUnsigned = forgedSummary(w);
+  const sign = (cms: CmsMaker): Promise<Uint8Array> => signFirst(forgedUnsigned, assessorFields(), cms);
   const base = await sign(appCms(attacker));
   const layout = signatureLayout(base, 0);
   const gap = layout.contents.end - layout.contents.start;
@@ -85,7 +84,7 @@ export async function usfCases(w: World): Promise<AttackCase[]> {
     [
       'cms-genuine-with-encapsulated-original-content',
       'the genuine caseworker’s CMS, made attached: the bytes it signed are put inside it as eContent, so its digest checks out whatever this file holds',
-      await signFirstWide(forgedUnsigned, fields('Amara Okafor', 'Homeward assessment summary, prepared and signed by the assessor'), () => Promise.resolve(encapsulated), encapsulated.length + 64),
+      await signFirstWide(forgedUnsigned, assessorFields(), () => Promise.resolve(encapsulated), encapsulated.length + 64),
       true,
     ],
   ];

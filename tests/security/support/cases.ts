@@ -1,7 +1,7 @@
 // An attack case is a file, what it tries, and what the app (and pdfsig) must say about it. The
 // checks below are the suite's invariants; a failing case lists every broken one with the path of
 // the file on disk, so it can be opened in pdfsig, qpdf or the app by hand.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
@@ -117,9 +117,16 @@ function checkPdfsig(checks: readonly PdfsigCheck[], report: PdfsigReport): stri
   return problems;
 }
 
+const cleaned = new Set<string>();
+
 /** Writes the file, asks the app and pdfsig, and fails with every broken invariant. */
 export async function expectCase(c: AttackCase, w: World, group: string): Promise<void> {
   const dir = `${OUT_DIR}${group}/`;
+  if (!cleaned.has(group)) {
+    // Each class is one test file (one module instance): stale files of renamed cases go.
+    rmSync(dir, { recursive: true, force: true });
+    cleaned.add(group);
+  }
   mkdirSync(dir, { recursive: true });
   const path = `${dir}${c.file}`;
   writeFileSync(path, c.bytes);

@@ -50,17 +50,11 @@ export function cmsTwoSigners(first: Identity, second: Identity): CmsMaker {
 /** A valid signature made directly over the data, without signed attributes (no ESS binding). */
 export function cmsWithoutSignedAttributes(identity: Identity): CmsMaker {
   return async (ranges) => {
-    const signedData = new pkijs.SignedData({
-      version: 1,
-      encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID_CMS.data }),
-      signerInfos: [
-        new pkijs.SignerInfo({
-          version: 1,
-          sid: new pkijs.IssuerAndSerialNumber({ issuer: identity.certificate.issuer, serialNumber: identity.certificate.serialNumber }),
-        }),
-      ],
-      certificates: [identity.certificate, ...identity.chain],
-    });
+    const signedData = parseCms(await appCms(identity)(ranges));
+    const info = signedData.signerInfos[0];
+    if (info === undefined) throw new Error('no signer info');
+    delete info.signedAttrs;
+    // Without signed attributes pkijs signs the content itself.
     await signedData.sign(identity.privateKey, 0, 'SHA-256', toArrayBuffer(concatBytes(ranges)));
     return encodeCms(signedData);
   };

@@ -98,6 +98,8 @@ export interface CertificateSpec {
   readonly subject: NameParts | pkijs.RelativeDistinguishedNames;
   /** The issuing certificate and its key; omitted for a self-signed certificate. */
   readonly issuer?: { readonly certificate: pkijs.Certificate; readonly key: CryptoKey };
+  /** An issuer name claimed without the issuer's key (the certificate is signed with its own key). */
+  readonly issuerName?: pkijs.RelativeDistinguishedNames;
   readonly notBefore?: Date;
   readonly notAfter?: Date;
   /** Key usage bits; null leaves the extension out. */
@@ -109,8 +111,12 @@ export interface CertificateSpec {
   readonly unknownCritical?: boolean;
   /** Serial number bytes (an attacker may copy a genuine certificate's). */
   readonly serial?: Uint8Array;
-  /** Omit the authority key identifier (so issuers are matched by name only). */
+  /** Omit the key identifiers (so issuers are matched by name only). */
   readonly noKeyIds?: boolean;
+  /** The subject's key pair (default: a fresh one). */
+  readonly keys?: CryptoKeyPair;
+  /** The key that signs the certificate when `issuerName` is claimed (default: the subject's own). */
+  readonly signWith?: CryptoKey;
 }
 
 async function keyId(spki: pkijs.PublicKeyInfo): Promise<ArrayBuffer> {
@@ -147,13 +153,13 @@ async function extensions(spec: CertificateSpec, subjectKey: pkijs.PublicKeyInfo
 
 /** Any certificate, self-signed or issued, with every field under the caller's control. */
 export async function certificate(spec: CertificateSpec): Promise<Identity & { readonly keys: CryptoKeyPair }> {
-  const keys = await generateSigningKeyPair();
+  const keys = spec.keys ?? (await generateSigningKeyPair());
   const cert = new pkijs.Certificate();
   cert.version = 2;
   const serial = spec.serial ?? crypto.getRandomValues(new Uint8Array(16)).map((byte, i) => (i === 0 ? (byte & 0x7f) | 1 : byte));
   cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
   cert.subject = spec.subject instanceof pkijs.RelativeDistinguishedNames ? spec.subject : x500(spec.subject);
-  cert.issuer = spec.issuer === undefined ? cert.subject : spec.issuer.certificate.subject;
+  cert.issuer = spec.issuer?.certificate.subject ?? spec.issuerName ?? cert.subject;
   const now = Date.now();
   cert.notBefore.value = spec.notBefore ?? new Date(now - DAY);
   cert.notAfter.value = spec.notAfter ?? new Date(now + 365 * DAY);
@@ -161,7 +167,7 @@ export async function certificate(spec: CertificateSpec): Promise<Identity & { r
   await spki.importKey(keys.publicKey);
   cert.subjectPublicKeyInfo = spki;
   cert.extensions = await extensions(spec, spki, spec.issuer?.certificate.subjectPublicKeyInfo ?? spki);
-  await cert.sign(spec.issuer?.key ?? keys.privateKey, 'SHA-256');
+  await cert.sign(spec.issuer?.key ?? spec.signWith ?? keys.privateKey, 'SHA-256');
   // Round-trip through DER so the object looks exactly like one read from a file.
   const parsed = new pkijs.Certificate({ schema: asn1js.fromBER(cert.toSchema(true).toBER(false)).result });
   return { keys, privateKey: keys.privateKey, certificate: parsed, chain: spec.issuer === undefined ? [] : [spec.issuer.certificate] };
