@@ -79,7 +79,7 @@ function checkVerdict(c: AttackCase, v: SecurityVerdict, w: World): string[] {
     if (e.trusted !== undefined) {
       if (signature.trusted !== (e.trusted[i] ?? false)) problems.push(`signature ${i + 1} trusted=${String(signature.trusted)}, expected ${String(e.trusted[i] ?? false)}`);
     } else if (signature.trusted && e.trustable?.[i] !== true) {
-      problems.push(`signature ${i + 1} is shown as TRUSTED, but no trusted root issued its signer’s own certificate (within profile)`);
+      problems.push(`signature ${i + 1} is shown as TRUSTED, but no trusted root issued this signer’s own certificate for signing at this time (own certificate, profile, validity)`);
     }
     for (const [what, value] of [['signer CN', signature.signer.cn], ['signer O', signature.signer.o], ['reason', signature.reason]] as const) {
       if (BIDI_CONTROLS.test(value)) problems.push(`signature ${i + 1}: ${what} is handed to the screen with bidirectional control characters (${JSON.stringify(value)})`);
