@@ -69,6 +69,7 @@ function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number,
     );
   }
   reader.pos += 4;
+  const inSection = new Set<number>();
   while (reader.peekWord() !== 'trailer') {
     const first = reader.readInteger();
     const count = reader.readInteger();
@@ -83,6 +84,9 @@ function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number,
       if (type !== 'n' && type !== 'f') reader.fail('Damaged cross-reference entry');
       reader.pos += 1;
       const num = first + i;
+      // Two entries for one object in one section: readers would disagree on which one counts.
+      if (inSection.has(num)) reader.fail(`The cross-reference table lists object ${String(num)} twice`);
+      inSection.add(num);
       // Newer sections are read first; the first entry seen for a number wins.
       if (!into.has(num)) into.set(num, { offset: type === 'n' ? entryOffset : -1, gen });
     }

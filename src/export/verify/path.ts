@@ -9,7 +9,7 @@ import * as pkijs from 'pkijs';
 import { bytesEqual, sha256, toHex } from '../signing/bytes';
 import { certificateToDer } from '../signing/pem';
 import { readPartyName } from '../signing/certificates';
-import { LIMITS } from './limits';
+import { LIMITS, VerifyLimitError } from './limits';
 import { cleanName } from './names';
 import type { TrustProblem, TrustReport, TrustedRootInfo } from './report';
 import { derOf } from './signer';
@@ -64,11 +64,11 @@ function keyUsageBits(certificate: pkijs.Certificate): number | null {
   return value instanceof asn1js.BitString ? (value.valueBlock.valueHexView[0] ?? 0) : null;
 }
 
-function basicConstraints(certificate: pkijs.Certificate): { cA: boolean; pathLen: number | null } {
+function basicConstraints(certificate: pkijs.Certificate): { present: boolean; cA: boolean; pathLen: number | null } {
   const value: unknown = extension(certificate, OID.basicConstraints)?.parsedValue;
-  if (!(value instanceof pkijs.BasicConstraints)) return { cA: false, pathLen: null };
+  if (!(value instanceof pkijs.BasicConstraints)) return { present: false, cA: false, pathLen: null };
   const pathLen = typeof value.pathLenConstraint === 'number' ? value.pathLenConstraint : value.pathLenConstraint instanceof asn1js.Integer ? value.pathLenConstraint.valueBlock.valueDec : null;
-  return { cA: value.cA, pathLen };
+  return { present: true, cA: value.cA, pathLen };
 }
 
 function hasUnknownCritical(certificate: pkijs.Certificate): boolean {
@@ -85,7 +85,9 @@ function isP256(certificate: pkijs.Certificate): boolean {
 function signerProblems(certificate: pkijs.Certificate): TrustProblem[] {
   const problems: TrustProblem[] = [];
   if (!isP256(certificate)) problems.push('unsupported-key');
-  if (basicConstraints(certificate).cA) problems.push('signer-is-ca');
+  const constraints = basicConstraints(certificate);
+  if (constraints.cA) problems.push('signer-is-ca');
+  else if (!constraints.present) problems.push('basic-constraints');
   const bits = keyUsageBits(certificate);
   if (bits === null || (bits & (KU.digitalSignature | KU.nonRepudiation)) === 0) problems.push('key-usage');
   const eku: unknown = extension(certificate, OID.extKeyUsage)?.parsedValue;
@@ -129,7 +131,11 @@ export async function isSelfIssuedAndSigned(certificate: pkijs.Certificate): Pro
   return bytesEqual(derOf(certificate.subject), derOf(certificate.issuer)) && (await signedBy(certificate, certificate));
 }
 
+/** Issuer signatures checked per path search: far more than any real path needs. */
+const MAX_LINK_CHECKS = 32;
+
 interface Search {
+  links: number;
   readonly anchors: readonly TrustAnchor[];
   readonly others: readonly pkijs.Certificate[];
   /** Issuers already tried (by DER): each is expanded once, so a cycle or a fan of look-alikes ends. */
@@ -144,11 +150,10 @@ interface Search {
  */
 async function findPath(current: pkijs.Certificate, path: pkijs.Certificate[], search: Search): Promise<{ above: pkijs.Certificate[]; anchor: TrustAnchor } | null> {
   search.check();
-  if (path.length >= LIMITS.pathLength) {
-    search.problems.add('path-too-long');
-    return null;
-  }
+  if (path.length >= LIMITS.pathLength) throw new VerifyLimitError('too-complex', `The signer's certificate path is longer than ${String(LIMITS.pathLength)} certificates.`);
   const issuerName = derOf(current.issuer);
+  // A self-issued certificate that is not a trusted root ends the search: an untrusted root.
+  if (path.length > 1 && bytesEqual(derOf(current.subject), issuerName)) return null;
   const wantedKeyId = keyIdOf(current, OID.authorityKeyIdentifier);
   const casBelow = path.length - 1; // CAs already under the next issuer (the signer is not one)
   const candidates: (pkijs.Certificate | TrustAnchor)[] = [...search.anchors, ...search.others];
@@ -156,10 +161,7 @@ async function findPath(current: pkijs.Certificate, path: pkijs.Certificate[], s
     const certificate = 'info' in candidate ? candidate.certificate : candidate;
     const der = 'info' in candidate ? candidate.der : certificateToDer(candidate);
     if (!bytesEqual(derOf(certificate.subject), issuerName)) continue;
-    if (path.some((item) => bytesEqual(certificateToDer(item), der))) {
-      search.problems.add('cycle');
-      continue;
-    }
+    if (path.some((item) => bytesEqual(certificateToDer(item), der))) throw new VerifyLimitError('too-complex', 'The certificates in a signature vouch for each other in a loop.');
     const ski = keyIdOf(certificate, OID.subjectKeyIdentifier);
     if (wantedKeyId !== null && ski !== null && !bytesEqual(wantedKeyId, ski)) continue;
     if (!('info' in candidate) && search.tried.some((item) => bytesEqual(item, der))) continue;
@@ -169,6 +171,8 @@ async function findPath(current: pkijs.Certificate, path: pkijs.Certificate[], s
       search.problems.add(problem);
       continue;
     }
+    search.links += 1;
+    if (search.links > MAX_LINK_CHECKS) throw new VerifyLimitError('too-complex', 'The certificates in a signature offer too many possible paths to check.');
     if (!(await signedBy(current, certificate))) {
       search.problems.add('bad-issuer-signature');
       continue;
@@ -190,6 +194,8 @@ export interface TrustTimes {
 /**
  * Decides whether the signer's own certificate is vouched for by a trusted root, now and at the
  * claimed signing time. `others` are the CMS's other certificates: candidate intermediates only.
+ * Throws VerifyLimitError for a loop, an over-long path or too many candidate paths: the file is
+ * then refused as a whole.
  */
 export async function checkTrust(signer: pkijs.Certificate, others: readonly pkijs.Certificate[], anchors: readonly TrustAnchor[], times: TrustTimes, check: () => void): Promise<TrustReport> {
   const problems = new Set<TrustProblem>(signerProblems(signer));
@@ -198,7 +204,7 @@ export async function checkTrust(signer: pkijs.Certificate, others: readonly pki
   if (selfSigned) return { status: 'self-signed', problems: ['self-signed', ...problems] };
   if (anchors.length === 0) return { status: 'untrusted', problems: ['no-trusted-roots', ...problems] };
 
-  const search: Search = { anchors, others: others.slice(0, LIMITS.certificatesPerSignature), tried: [], problems: new Set(), check };
+  const search: Search = { links: 0, anchors, others: others.slice(0, LIMITS.certificatesPerSignature), tried: [], problems: new Set(), check };
   const found = await findPath(signer, [signer], search);
   if (found === null) return { status: 'untrusted', problems: ['no-path', ...problems, ...search.problems] };
 

@@ -65,10 +65,9 @@ export type TrustProblem =
   | 'key-usage'
   | 'extended-key-usage'
   | 'signer-is-ca'
+  | 'basic-constraints'
   | 'unknown-critical-extension'
-  | 'unsupported-key'
-  | 'path-too-long'
-  | 'cycle';
+  | 'unsupported-key';
 
 export interface TrustedRootInfo {
   /** SHA-256 of the root certificate's DER, lower-case hex. */

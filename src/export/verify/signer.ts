@@ -7,7 +7,7 @@ import * as pkijs from 'pkijs';
 import { bytesEqual, sha256, toArrayBuffer } from '../signing/bytes';
 import { OID_CMS } from '../signing/cms';
 import { certificateToDer } from '../signing/pem';
-import { LIMITS } from './limits';
+import { LIMITS, VerifyLimitError } from './limits';
 import type { VerifyProblem } from './report';
 
 const OID_SHA256 = '2.16.840.1.101.3.4.2.1';
@@ -103,6 +103,35 @@ function distinct(certificates: readonly pkijs.Certificate[]): pkijs.Certificate
   });
 }
 
+/**
+ * True when the certificates, read as "subject is issued by issuer" by name, contain a loop of two
+ * or more (a self-issued root is not a loop). Refused whatever this device trusts: no Homeward
+ * path has one, and a path builder given one may search for ever.
+ */
+function issuesInALoop(certificates: readonly pkijs.Certificate[]): boolean {
+  const names = certificates.map((c) => ({ subject: toHexId(derOf(c.subject)), issuer: toHexId(derOf(c.issuer)) }));
+  const issuersOf = (subject: string) => names.filter((n) => n.subject === subject && n.issuer !== subject).map((n) => n.issuer);
+  for (const start of new Set(names.map((n) => n.subject))) {
+    const seen = new Set<string>();
+    let frontier = issuersOf(start);
+    while (frontier.length > 0) {
+      if (frontier.includes(start)) return true;
+      const next: string[] = [];
+      for (const name of frontier) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        next.push(...issuersOf(name));
+      }
+      frontier = next;
+    }
+  }
+  return false;
+}
+
+function toHexId(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function asDate(value: asn1js.AsnType | undefined): Date | null {
   return value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime ? value.toDate() : null;
 }
@@ -156,7 +185,10 @@ async function verifyWith(signedData: pkijs.SignedData, signer: pkijs.Certificat
   }
 }
 
-/** Verifies one CMS signature over `data` (the concatenated signed ranges). Never throws. */
+/**
+ * Verifies one CMS signature over `data` (the concatenated signed ranges). Never throws, except
+ * VerifyLimitError for a certificate flood (the file is then refused as a whole).
+ */
 export async function checkSigner(contents: Uint8Array, data: Uint8Array): Promise<SignerCheck> {
   let signedData: pkijs.SignedData;
   try {
@@ -164,11 +196,20 @@ export async function checkSigner(contents: Uint8Array, data: Uint8Array): Promi
   } catch (error) {
     return fail([{ code: 'signature-unreadable', detail: `The signature cannot be read: ${error instanceof Error ? error.message : String(error)}.` }]);
   }
-  const all = (signedData.certificates ?? []).filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate);
-  if (all.length > LIMITS.certificatesPerSignature) {
-    return fail([{ code: 'signature-structure', detail: `The signature carries more than ${String(LIMITS.certificatesPerSignature)} certificates.` }]);
+  if (signedData.encapContentInfo.eContent !== undefined) {
+    // pkijs would check the digest of this embedded copy instead of the PDF's bytes (issue 12, usf-20).
+    return fail([{ code: 'signature-structure', detail: 'The signature carries its own copy of the signed content; a PDF signature must be detached.' }]);
   }
+  if ((signedData.certificates ?? []).length > LIMITS.certificatesPerSignature) {
+    throw new VerifyLimitError('too-complex', `A signature carries more than ${String(LIMITS.certificatesPerSignature)} certificates.`);
+  }
+  const all = (signedData.certificates ?? []).filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate);
   const certificates = distinct(all);
+  if (issuesInALoop(certificates)) throw new VerifyLimitError('too-complex', 'The certificates in a signature vouch for each other in a loop.');
+  const ids = certificates.map((c) => `${toHexId(derOf(c.issuer))}/${toHexId(c.serialNumber.valueBlock.valueHexView)}`);
+  if (new Set(ids).size !== ids.length) {
+    return fail([{ code: 'signer-certificate', detail: 'Two different certificates in the signature carry the same issuer and serial number.' }]);
+  }
   const signerInfo = signedData.signerInfos[0];
   if (signedData.signerInfos.length !== 1 || signerInfo === undefined) return fail([{ code: 'signature-structure', detail: 'The signature must have exactly one signer.' }]);
   const named = namedBy(signerInfo.sid, certificates);

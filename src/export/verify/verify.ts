@@ -8,8 +8,9 @@ import type * as pkijs from 'pkijs';
 import { concatBytes, latin1 } from '../signing/bytes';
 import { PdfStructureError, decodeText } from '../signing/pdf-syntax';
 import type { PdfDict, PdfValue } from '../signing/pdf-syntax';
-import { getObject, readPdfIndex, resolve, trailerRef } from '../signing/xref';
+import { getObject, resolve, trailerRef } from '../signing/xref';
 import type { PdfIndex } from '../signing/xref';
+import { activeContent } from './active-content';
 import { readAttachment } from './attachment';
 import { revisionChanges } from './changes';
 import { Budget, LIMITS, VerifyLimitError } from './limits';
@@ -17,6 +18,8 @@ import { cleanName } from './names';
 import { checkTrust, trustAnchors } from './path';
 import type { TrustAnchor } from './path';
 import type { AfterSignature, DocumentChange, FileVerdict, ProblemCode, SignatureReport, TrustReport, VerifyProblem, VerifyReport } from './report';
+import { findSignatures, readIndex, readRevisions, revisionEndingAt } from './revisions';
+import type { Revision } from './revisions';
 import { checkSigner } from './signer';
 import { readPartyName } from '../signing/certificates';
 
@@ -37,50 +40,19 @@ export interface VerifyResult extends VerifyReport {
 }
 
 const SUB_FILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
-const MAX_FIELD_DEPTH = 4;
 /** Claimed times in /M and in the CMS may differ by clock rounding only. */
 const TIME_AGREEMENT_MS = 5 * 60_000;
 
-interface Found {
+interface Placed {
   readonly num: number;
+  /** Where the /Sig object was when first listed. */
+  readonly offset: number;
   readonly fieldName: string;
-}
-
-interface Placed extends Found {
   readonly range: [number, number, number, number];
   readonly end: number;
 }
 
 const problem = (code: ProblemCode, detail: string): VerifyProblem => ({ code, detail });
-
-/** Signature fields reachable from the form (what every PDF reader lists), with the /Sig they hold. */
-function findSignatures(index: PdfIndex, budget: Budget): Found[] {
-  const rootRef = trailerRef(index, 'Root');
-  const catalog = rootRef === undefined ? undefined : resolve(index, rootRef);
-  const form = catalog?.kind === 'dict' ? resolve(index, catalog.entries.get('AcroForm')) : undefined;
-  const fields = form?.kind === 'dict' ? resolve(index, form.entries.get('Fields')) : undefined;
-  const found: Found[] = [];
-  const seen = new Set<number>();
-  const walk = (items: readonly PdfValue[], prefix: string, depth: number) => {
-    for (const item of items) {
-      budget.visit();
-      if (item.kind !== 'ref' || seen.has(item.num) || depth > MAX_FIELD_DEPTH) continue;
-      seen.add(item.num);
-      const field = resolve(index, item);
-      if (field?.kind !== 'dict') continue;
-      const title = field.entries.get('T');
-      const name = `${prefix}${title?.kind === 'string' ? decodeText(title.bytes) : ''}`;
-      const kids = resolve(index, field.entries.get('Kids'));
-      if (kids?.kind === 'array') walk(kids.items, `${name}.`, depth + 1);
-      const type = field.entries.get('FT');
-      const value = field.entries.get('V');
-      if (type?.kind === 'name' && type.value === 'Sig' && value?.kind === 'ref' && !found.some((f) => f.num === value.num)) found.push({ num: value.num, fieldName: name });
-    }
-  };
-  if (fields?.kind === 'array') walk(fields.items, '', 0);
-  if (found.length > LIMITS.signatures) throw new VerifyLimitError('too-complex', `The file has more than ${String(LIMITS.signatures)} signatures.`);
-  return found;
-}
 
 function readByteRange(value: PdfValue | undefined): [number, number, number, number] | null {
   if (value?.kind !== 'array' || value.items.length !== 4) return null;
@@ -150,10 +122,6 @@ function certification(index: PdfIndex, sigNum: number, sig: PdfDict): 1 | 2 | 3
   return null;
 }
 
-function indexOf(bytes: Uint8Array, budget: Budget): PdfIndex {
-  return readPdfIndex(bytes, { maxSections: LIMITS.sections, maxEntries: LIMITS.xrefEntries, check: budget.check });
-}
-
 function classify(error: unknown): VerifyProblem {
   if (error instanceof VerifyLimitError) return problem(error.code, error.message);
   const message = error instanceof Error ? error.message : String(error);
@@ -174,15 +142,18 @@ interface Checked {
 /** Checks that the /Sig object was added by the revision it signs and not replaced since. */
 function ownRevisionProblem(index: PdfIndex, final: PdfIndex, placed: Placed, previousEnd: number): string | null {
   const own = index.objects.get(placed.num);
-  if (own === undefined) return 'The signature’s dictionary is not part of the revision it signs.';
+  if (own?.offset !== placed.offset) return 'The signature’s dictionary is not part of the revision it signs.';
   if (own.offset < previousEnd) return 'The signature’s dictionary belongs to an earlier revision than the one it signs.';
   const now = final.objects.get(placed.num);
-  if (now?.offset !== own.offset || now.gen !== own.gen) return 'The signature’s dictionary was replaced after it was signed.';
+  // Absent from the newest revision: the comparison of revisions reports the removal.
+  if (now !== undefined && (now.offset !== own.offset || now.gen !== own.gen)) return 'The signature’s dictionary was replaced after it was signed.';
   return null;
 }
 
-async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, final: PdfIndex, anchors: readonly TrustAnchor[], options: VerifyOptions, budget: Budget): Promise<Checked> {
-  const index = indexOf(bytes.subarray(0, placed.end), budget);
+async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, revisions: readonly Revision[], anchors: readonly TrustAnchor[], options: VerifyOptions, budget: Budget): Promise<Checked> {
+  const final = revisions.at(-1)?.index;
+  const index = revisionEndingAt(revisions, placed.end)?.index ?? readIndex(bytes.subarray(0, placed.end), budget);
+  if (final === undefined) throw new PdfStructureError('The file has no revision.');
   const problems: VerifyProblem[] = [];
   const misplaced = ownRevisionProblem(index, final, placed, previousEnd);
   const sig = misplaced === null ? getObject(index, placed.num).value : undefined;
@@ -243,11 +214,11 @@ function refused(problems: VerifyProblem[]): VerifyResult {
 }
 
 /** Places each signature in its revision; problems of unusable signatures go to `invalid`. */
-function placeAll(bytes: Uint8Array, final: PdfIndex, budget: Budget, invalid: SignatureReport[]): Placed[] {
+function placeAll(bytes: Uint8Array, revisions: readonly Revision[], budget: Budget, invalid: SignatureReport[]): Placed[] {
   const placed: Placed[] = [];
-  for (const found of findSignatures(final, budget)) {
+  for (const found of findSignatures(revisions, budget)) {
     const problems: VerifyProblem[] = [];
-    const sig = getObject(final, found.num).value;
+    const sig = found.dict;
     const where = sig.kind === 'dict' ? placement(bytes, sig, problems) : null;
     if (where === null || placed.some((p) => p.end === where.end)) {
       if (where !== null) problems.push(problem('signature-structure', 'Two signatures claim the same revision.'));
@@ -265,19 +236,23 @@ function placeAll(bytes: Uint8Array, final: PdfIndex, budget: Budget, invalid: S
       });
       continue;
     }
-    placed.push({ ...found, ...where });
+    placed.push({ num: found.num, offset: found.offset, fieldName: found.fieldName, ...where });
   }
   return placed.sort((a, b) => a.end - b.end);
 }
 
 async function verifyRevisions(bytes: Uint8Array, options: VerifyOptions, budget: Budget): Promise<VerifyResult> {
-  const final = indexOf(bytes, budget);
+  const revisions = readRevisions(bytes, budget);
+  const final = revisions[revisions.length - 1]?.index;
+  if (final === undefined) throw new PdfStructureError('The file has no revision.');
+  const active = activeContent(final, budget);
+  if (active !== null) return refused([problem('unsupported', active)]);
   const invalid: SignatureReport[] = [];
-  const placed = placeAll(bytes, final, budget, invalid);
+  const placed = placeAll(bytes, revisions, budget, invalid);
   if (placed.length === 0 && invalid.length === 0) return refused([problem('no-signatures', 'This PDF has no signatures.')]);
   const anchors = await trustAnchors(options.trustedRoots);
   const checked: Checked[] = [];
-  for (const item of placed) checked.push(await checkOne(bytes, item, checked.at(-1)?.placed.end ?? 0, final, anchors, options, budget));
+  for (const item of placed) checked.push(await checkOne(bytes, item, checked.at(-1)?.placed.end ?? 0, revisions, anchors, options, budget));
 
   const first = checked[0];
   const firstSig = first === undefined ? undefined : getObject(first.index, first.placed.num).value;
@@ -307,7 +282,9 @@ async function verifyRevisions(bytes: Uint8Array, options: VerifyOptions, budget
       attachment = await readAttachment(first.index, options.attachmentName, budget);
     } catch (error) {
       if (error instanceof VerifyLimitError) throw error;
+      // A summary whose assessment cannot be read is no summary: refused, with the signatures shown.
       problems.push(problem('attachment-unreadable', error instanceof Error ? error.message : String(error)));
+      return { verdict: 'refused', allTrusted: false, signatures, problems, attachment: null };
     }
   }
   return { verdict, allTrusted: verdict === 'valid' && signatures.every((s) => s.trust.status === 'trusted'), signatures, problems, attachment };

@@ -35,8 +35,9 @@ function line(block: string, label: string): string {
   return new RegExp(`- ${label}: (.*)`).exec(block)?.[1]?.trim() ?? '';
 }
 
+/** One block per signed field; the empty fields a certified summary prepares ("not signed") are left out. */
 export function parsePdfsig(text: string): PdfsigReport {
-  const blocks = text.split(/^Signature #\d+:$/m).slice(1);
+  const blocks = text.split(/^Signature #\d+:$/m).slice(1).filter((block) => !block.includes('The signature form field is not signed.'));
   return {
     text,
     signatures: blocks.map((block) => ({

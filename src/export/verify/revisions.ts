@@ -1,0 +1,123 @@
+// WARNING: part of the verifier. Finds every revision of a file and every signature any revision
+// lists. Signatures are looked for in EVERY revision, not only in the newest: a later update that
+// swaps the catalog (or rewrites the cross-reference chain) could otherwise hide an earlier
+// signature, and with it the fact that the document was changed after that signature.
+import { ascii, indexOfBytes } from '../signing/bytes';
+import { PdfStructureError, decodeText } from '../signing/pdf-syntax';
+import type { PdfValue } from '../signing/pdf-syntax';
+import { getObject, readPdfIndex, resolve, trailerRef } from '../signing/xref';
+import type { PdfIndex } from '../signing/xref';
+import { LIMITS, VerifyLimitError } from './limits';
+import type { Budget } from './limits';
+
+const EOF = ascii('%%EOF');
+const MAX_FIELD_DEPTH = 4;
+
+export interface Revision {
+  /** Offset just after this revision's %%EOF (and its end-of-line). */
+  readonly end: number;
+  /** Read from the bytes up to `end` only. */
+  readonly index: PdfIndex;
+}
+
+export interface FoundSignature {
+  /** Object number of the /Sig dictionary. */
+  readonly num: number;
+  /** Where the revision that first lists it read it from. */
+  readonly offset: number;
+  readonly fieldName: string;
+  readonly dict: PdfValue;
+  /** The revision that first lists it. */
+  readonly listedIn: Revision;
+}
+
+/** A revision index for `bytes`, with the verifier's limits. */
+export function readIndex(bytes: Uint8Array, budget: Budget): PdfIndex {
+  const index = readPdfIndex(bytes, { maxSections: LIMITS.sections, maxEntries: LIMITS.xrefEntries, check: budget.check });
+  if (index.size > LIMITS.xrefEntries) throw new VerifyLimitError('too-complex', `The file claims more than ${String(LIMITS.xrefEntries)} objects (/Size).`);
+  return index;
+}
+
+function endAfterEof(bytes: Uint8Array, at: number): number {
+  let end = at + EOF.length;
+  if (bytes[end] === 0x0d) end += 1;
+  if (bytes[end] === 0x0a) end += 1;
+  return end;
+}
+
+/**
+ * Every prefix of the file that ends with %%EOF and reads as a PDF, oldest first; the last is the
+ * whole file. A %%EOF that does not end a readable revision (inside a stream, say) is skipped.
+ */
+export function readRevisions(bytes: Uint8Array, budget: Budget): Revision[] {
+  const ends: number[] = [];
+  for (let at = indexOfBytes(bytes, EOF); at !== -1; at = indexOfBytes(bytes, EOF, at + 1)) {
+    budget.check();
+    const end = endAfterEof(bytes, at);
+    if (end < bytes.length) ends.push(end);
+    if (ends.length > LIMITS.sections * 2) throw new VerifyLimitError('too-complex', `The file has more than ${String(LIMITS.sections * 2)} end-of-file markers.`);
+  }
+  const revisions: Revision[] = [];
+  for (const end of ends) {
+    try {
+      revisions.push({ end, index: readIndex(bytes.subarray(0, end), budget) });
+    } catch (error) {
+      if (!(error instanceof PdfStructureError)) throw error;
+    }
+  }
+  revisions.push({ end: bytes.length, index: readIndex(bytes, budget) });
+  return revisions;
+}
+
+/** Signature fields reachable from a revision's form (what PDF readers list), with the /Sig they hold. */
+function listedSignatures(index: PdfIndex, budget: Budget): { num: number; fieldName: string }[] {
+  const catalog = resolve(index, trailerRef(index, 'Root'));
+  const form = catalog?.kind === 'dict' ? resolve(index, catalog.entries.get('AcroForm')) : undefined;
+  const fields = form?.kind === 'dict' ? resolve(index, form.entries.get('Fields')) : undefined;
+  const found: { num: number; fieldName: string }[] = [];
+  const seen = new Set<number>();
+  const walk = (items: readonly PdfValue[], prefix: string, depth: number) => {
+    for (const item of items) {
+      budget.visit();
+      if (item.kind !== 'ref' || seen.has(item.num) || depth > MAX_FIELD_DEPTH) continue;
+      seen.add(item.num);
+      const field = resolve(index, item);
+      if (field?.kind !== 'dict') continue;
+      const title = field.entries.get('T');
+      const name = `${prefix}${title?.kind === 'string' ? decodeText(title.bytes) : ''}`;
+      const kids = resolve(index, field.entries.get('Kids'));
+      if (kids?.kind === 'array') walk(kids.items, `${name}.`, depth + 1);
+      const type = field.entries.get('FT');
+      const value = field.entries.get('V');
+      if (type?.kind === 'name' && type.value === 'Sig' && value?.kind === 'ref' && !found.some((f) => f.num === value.num)) found.push({ num: value.num, fieldName: name });
+    }
+  };
+  if (fields?.kind === 'array') walk(fields.items, '', 0);
+  return found;
+}
+
+/** Every signature any revision lists (each /Sig object once, where it is first listed). */
+export function findSignatures(revisions: readonly Revision[], budget: Budget): FoundSignature[] {
+  const found: FoundSignature[] = [];
+  for (const revision of revisions) {
+    for (const { num, fieldName } of listedSignatures(revision.index, budget)) {
+      const offset = revision.index.objects.get(num)?.offset ?? -1;
+      if (found.some((f) => f.num === num && f.offset === offset)) continue;
+      let dict: PdfValue;
+      try {
+        dict = getObject(revision.index, num).value;
+      } catch {
+        dict = { kind: 'null', start: -1, end: -1 };
+      }
+      found.push({ num, offset, fieldName, dict, listedIn: revision });
+      if (found.length > LIMITS.signatures) throw new VerifyLimitError('too-complex', `The file has more than ${String(LIMITS.signatures)} signatures.`);
+    }
+  }
+  return found;
+}
+
+/** The revision that ends exactly at `end`, if the file has one. */
+export function revisionEndingAt(revisions: readonly Revision[], end: number): Revision | undefined {
+  return revisions.find((revision) => revision.end === end);
+}
+
