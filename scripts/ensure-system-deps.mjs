@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Makes sure the system packages the browser tests need are present: Debian's chromium (Playwright's
 // own browser download cannot work on a closed network) and poppler-utils (pdfsig/pdftotext check
-// exported PDFs) and libnss3-tools (certutil puts an organisation root into an NSS db for pdfsig). Quick and silent when everything is there, so `npm run test:e2e` can always call it.
+// exported PDFs) and libnss3-tools (certutil puts an organisation root into an NSS db for pdfsig),
+// and qpdf (flattens signature appearances so their text can be read as a PDF reader draws it).
+// Quick and silent when everything is there, so `npm run test:e2e` can always call it.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
-const PACKAGES = ['chromium', 'poppler-utils', 'libnss3-tools'];
+const PACKAGES = ['chromium', 'poppler-utils', 'libnss3-tools', 'qpdf'];
 
 /** True when `file` exists and is executable. */
 function isExecutable(file) {
@@ -30,6 +32,7 @@ for (const tool of ['pdfsig', 'pdftotext']) {
   if (!onPath(tool)) missing.push(`${tool} (package poppler-utils)`);
 }
 if (!onPath('certutil')) missing.push('certutil (package libnss3-tools)');
+if (!onPath('qpdf')) missing.push('qpdf (package qpdf)');
 
 if (missing.length === 0) process.exit(0);
 

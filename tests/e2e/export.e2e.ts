@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { countersignPdf } from '../../src/export/signing/sign';
 import { selfSignedIdentity, signOptions } from '../unit/signing/identities';
-import { pdfsig, pdfsigBlocks, tempDir, writeTemp } from '../unit/signing/pdf-tools';
+import { flattenedText, pdfsig, pdfsigBlocks, tempDir, writeTemp } from '../unit/signing/pdf-tools';
 import { appendUpdate, findObject } from '../unit/signing/update';
 import { DraftListPage } from './pages/draft-list-page';
 import { ExportPage } from './pages/export-page';
@@ -157,6 +157,10 @@ test('a case completed offline is exported signed, then verified and countersign
   expect(blocks[0]).toContain('Not total document signed');
   expect(blocks[1]).toContain('Total document signed');
   expect(blocks[1]).toContain('Signer Certificate Common Name: Supervisor HW-S');
+  // The decision is drawn in the summary's first decision box, as any PDF reader shows it.
+  const drawn = flattenedText(countersignedPath);
+  expect(drawn).toContain('Approved By Supervisor HW-S, Supervisor');
+  expect(drawn).toContain('Comments: Plan checked with the return partner.');
 
   // The screen verifies the new file at once: both signatures valid, the decision shown.
   await expect.poll(() => verify.signatures.count()).toBe(2);

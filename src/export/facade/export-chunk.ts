@@ -9,7 +9,8 @@
 import { assess } from '../../engine';
 import { getInstrument, registry, type Answers } from '../../instrument';
 import { countersignPdf, createSelfSignedCertificate, certificateToPem, generateSigningKeyPair, parseCertificate, signPdf } from '../signing';
-import { buildSummaryPdf, loadSummaryFonts, type SummaryFonts, type SummaryInput } from '../summary';
+import { buildSummaryPdf, decisionAppearance, loadSummaryFonts, type AppearanceLine, type SummaryFonts, type SummaryInput, type Translate } from '../summary';
+import { findLanguage, i18next, loadLanguage } from '../../i18n';
 import { formatDecisionReason, PREPARED_REASON, type Decision } from './decision';
 import { summaryFileName } from './file-name';
 import sample from './sample-case.json';
@@ -107,10 +108,52 @@ export async function exportSignedSummary(exportCase: ExportCase, identity: Sign
 /** The same check the worker runs, for Node scripts and tests (the app uses the worker: src/export/verify-client.ts). */
 export { checkSummary as verifySummary } from '../verify/summary-check';
 
-/** Adds a reviewer's countersignature (an incremental update) carrying their decision. */
-export async function countersignSummary(bytes: Uint8Array, identity: SignerIdentity, decision: Decision, date = new Date()): Promise<ExportedFile> {
+export interface CountersignOptions {
+  /** The claimed signing time (default: now). */
+  readonly date?: Date;
+  /** The language the decision is drawn in on the summary: the summary's working language. */
+  readonly language?: string;
+  /** Node scripts and tests: fonts read from disk, and that language's `summary` strings. */
+  readonly fonts?: SummaryFonts;
+  readonly ui?: Translate;
+}
+
+/** What the filled decision box says: the decision, who, for whom, when, and the comments. */
+async function decisionLines(decision: Decision, identity: SignerIdentity, date: Date, code: string, ui?: Translate): Promise<{ lines: AppearanceLine[]; dir: 'ltr' | 'rtl' }> {
+  const language = findLanguage(code) ?? findLanguage('en');
+  const lang = language?.code ?? 'en';
+  if (ui === undefined) await loadLanguage(lang);
+  const fixed = i18next.getFixedT(lang, 'summary');
+  const t: Translate = ui ?? ((key, params) => String(fixed(key, { ...params })));
+  const comments = decision.comments?.trim() ?? '';
+  const time = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return {
+    dir: language?.dir ?? 'ltr',
+    lines: [
+      { text: t(decision.kind === 'approve' ? 'decision.approved' : 'decision.returned') },
+      { text: t('decision.by', { name: identity.name, role: identity.role }) },
+      { text: t('decision.organisation', { organisation: identity.organisation }) },
+      { text: t('decision.time', { time }) },
+      ...(comments === '' ? [] : [{ text: t('decision.comments', { comments }) }]),
+      { text: t('decision.check') },
+    ],
+  };
+}
+
+/**
+ * Adds a reviewer's countersignature (an incremental update) carrying their decision in /Reason,
+ * and draws the decision in the summary's next decision box (when the summary has visible ones).
+ */
+export async function countersignSummary(bytes: Uint8Array, identity: SignerIdentity, decision: Decision, options: CountersignOptions = {}): Promise<ExportedFile> {
+  const date = options.date ?? new Date();
   const reason = formatDecisionReason(decision);
-  const signed = await countersignPdf(bytes, signOptions(identity, reason, date));
+  const signed = await countersignPdf(bytes, {
+    ...signOptions(identity, reason, date),
+    appearance: async (box) => {
+      const [{ lines, dir }, summaryFonts] = await Promise.all([decisionLines(decision, identity, date, options.language ?? 'en', options.ui), options.fonts ?? cachedFonts()]);
+      return { pdf: await decisionAppearance(summaryFonts, lines, box, dir) };
+    },
+  });
   return { bytes: signed, fileName: summaryFileName('countersigned', date) };
 }
 

@@ -7,16 +7,14 @@
 import { ascii, concatBytes, latin1 } from './bytes';
 import { CONTENTS_BYTES, BYTE_RANGE_PLACEHOLDER, SUB_FILTER, locatePlaceholder, pdfDate } from './placeholder';
 import type { PlaceholderLocation, SignatureFields } from './placeholder';
-import { PdfStructureError, decodeText, pdf, serialize, serializeObject } from './pdf-syntax';
+import { PdfStructureError, decodeText, pdf, serialize, serializeObject, serializeStreamObject } from './pdf-syntax';
 import type { PdfDict, PdfRef, PdfValue } from './pdf-syntax';
+import { pageAsForm } from './transplant';
+import type { AppearanceSource, NewObject } from './transplant';
 import { getObject, readPdfIndex, resolve, trailerRef } from './xref';
 import type { PdfIndex } from './xref';
 
-interface PendingObject {
-  readonly num: number;
-  readonly gen: number;
-  readonly value: PdfValue;
-}
+type PendingObject = NewObject;
 
 function withEntry(dict: PdfDict, key: string, value: PdfValue): PdfDict {
   const entries = new Map(dict.entries);
@@ -104,13 +102,34 @@ function emptySignatureField(index: PdfIndex, catalog: PdfDict): { num: number; 
   return undefined;
 }
 
+/** Width and height of a rectangle, or null for a zero-area (invisible) one. */
+function boxOf(rect: PdfValue | undefined): { width: number; height: number } | null {
+  if (rect?.kind !== 'array' || rect.items.length !== 4) return null;
+  const [x1, y1, x2, y2] = rect.items.map((item) => (item.kind === 'num' ? item.value : 0));
+  const width = Math.abs((x2 ?? 0) - (x1 ?? 0));
+  const height = Math.abs((y2 ?? 0) - (y1 ?? 0));
+  return width > 0 && height > 0 ? { width, height } : null;
+}
+
+/**
+ * The box of the field the next countersignature will fill, so its appearance can be drawn at
+ * that size; null when that field is invisible or there is none (a new invisible field is added).
+ */
+export function nextSignatureBox(pdfBytes: Uint8Array): { width: number; height: number } | null {
+  const index = readPdfIndex(pdfBytes);
+  const rootRef = trailerRef(index, 'Root');
+  const catalog = rootRef === undefined ? undefined : getObject(index, rootRef.num).value;
+  if (catalog?.kind !== 'dict') return null;
+  return boxOf(emptySignatureField(index, catalog)?.dict.entries.get('Rect'));
+}
+
 function isCertified(index: PdfIndex, catalog: PdfDict): boolean {
   const perms = resolve(index, catalog.entries.get('Perms'));
   return perms?.kind === 'dict' && perms.entries.has('DocMDP');
 }
 
 /** Works out every object the update must add or rewrite. */
-function plan(index: PdfIndex, fields: SignatureFields): PendingObject[] {
+function plan(index: PdfIndex, fields: SignatureFields, appearance: AppearanceSource | undefined): PendingObject[] {
   if (index.trailer.entries.has('Encrypt')) throw new PdfStructureError('Encrypted PDFs cannot be countersigned.');
   const rootRef = trailerRef(index, 'Root');
   if (rootRef === undefined) throw new PdfStructureError('The trailer has no /Root catalog.');
@@ -120,9 +139,12 @@ function plan(index: PdfIndex, fields: SignatureFields): PendingObject[] {
   const sigRef = pdf.ref(index.size);
   const prepared = emptySignatureField(index, catalog);
   if (prepared !== undefined) {
+    const filled = withEntry(prepared.dict, 'V', sigRef);
+    const drawn = appearance !== undefined && boxOf(prepared.dict.entries.get('Rect')) !== null ? pageAsForm(appearance, index.size + 1) : undefined;
     return [
-      { num: prepared.num, gen: prepared.gen, value: withEntry(prepared.dict, 'V', sigRef) },
+      { num: prepared.num, gen: prepared.gen, value: drawn === undefined ? filled : withEntry(filled, 'AP', pdf.dict({ N: pdf.ref(drawn.form) })) },
       { num: sigRef.num, gen: 0, value: signatureValue(fields) },
+      ...(drawn?.objects ?? []),
     ];
   }
   if (isCertified(index, catalog)) {
@@ -179,9 +201,9 @@ function plan(index: PdfIndex, fields: SignatureFields): PendingObject[] {
  * Appends an incremental update holding a new signature field and a /Sig placeholder. The original
  * bytes are kept exactly. Only files whose xref chain is made of classic tables are accepted.
  */
-export function appendSignaturePlaceholder(pdfBytes: Uint8Array, fields: SignatureFields): { bytes: Uint8Array; location: PlaceholderLocation } {
+export function appendSignaturePlaceholder(pdfBytes: Uint8Array, fields: SignatureFields, appearance?: AppearanceSource): { bytes: Uint8Array; location: PlaceholderLocation } {
   const index = readPdfIndex(pdfBytes);
-  const objects = plan(index, fields);
+  const objects = plan(index, fields, appearance);
   const lastByte = pdfBytes[pdfBytes.length - 1];
   const parts: Uint8Array[] = [pdfBytes];
   let offset = pdfBytes.length;
@@ -192,7 +214,8 @@ export function appendSignaturePlaceholder(pdfBytes: Uint8Array, fields: Signatu
   const appendedAt = offset;
   const written: { num: number; gen: number; offset: number }[] = [];
   for (const object of objects) {
-    const body = serializeObject(object.num, object.gen, object.value);
+    const body =
+      object.data !== undefined && object.value.kind === 'dict' ? serializeStreamObject(object.num, object.gen, object.value, object.data) : serializeObject(object.num, object.gen, object.value);
     written.push({ num: object.num, gen: object.gen, offset });
     parts.push(body);
     offset += body.length;

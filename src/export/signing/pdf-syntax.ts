@@ -296,6 +296,19 @@ export function serializeObject(num: number, gen: number, value: PdfValue): Uint
   return ascii(`${num} ${gen} obj\n${serialize(value)}\nendobj\n`);
 }
 
+/** A stream object: `dict` gets the exact /Length of `data`, which is written as it is. */
+export function serializeStreamObject(num: number, gen: number, dict: PdfDict, data: Uint8Array): Uint8Array {
+  const entries = new Map(dict.entries);
+  entries.set('Length', pdf.num(data.length));
+  const head = ascii(`${num} ${gen} obj\n${serialize({ kind: 'dict', entries, start: -1, end: -1 })}\nstream\n`);
+  const tail = ascii('\nendstream\nendobj\n');
+  const out = new Uint8Array(head.length + data.length + tail.length);
+  out.set(head, 0);
+  out.set(data, head.length);
+  out.set(tail, head.length + data.length);
+  return out;
+}
+
 /** Decodes a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, or PDFDocEncoding ≈ Latin-1). */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {

@@ -152,10 +152,15 @@ export async function addSignaturePlaceholder(pdfBytes: Uint8Array, fields: Sign
   if (page === undefined) throw new PdfStructureError('The PDF has no page to carry the signature field.');
   const sigRef = doc.context.register(signatureDictionary(doc, fields));
   const acroForm = doc.catalog.getOrCreateAcroForm();
-  for (let n = 1; n <= 1 + PREPARED_SIGNATURE_FIELDS; n += 1) {
+  // A summary prepares its own visible decision boxes (src/export/summary/decisions.ts); any other
+  // PDF gets invisible ones here, so countersignatures always fill a field the certification allows.
+  const prepared = acroForm.getAllFields().length > 0 ? 0 : PREPARED_SIGNATURE_FIELDS;
+  for (let n = 1; n <= 1 + prepared; n += 1) {
     const widgetRef: PDFRef = doc.context.register(signatureWidget(doc, page.ref, `Signature${String(n)}`, n === 1 ? sigRef : undefined));
     page.node.addAnnot(widgetRef);
-    acroForm.addField(widgetRef);
+    // The assessor's field first, so every reader lists the signatures in the order they were made.
+    if (n === 1) acroForm.normalizedEntries().Fields.insert(0, widgetRef);
+    else acroForm.addField(widgetRef);
   }
   acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
   doc.catalog.set(PDFName.of('Perms'), doc.context.obj({ DocMDP: sigRef }));

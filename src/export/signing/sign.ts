@@ -2,7 +2,8 @@
 // (or that cover the wrong bytes). Every change must keep the pdfsig tests in tests/unit/signing green.
 import type * as pkijs from 'pkijs';
 import { createDetachedCms } from './cms';
-import { appendSignaturePlaceholder } from './incremental';
+import { appendSignaturePlaceholder, nextSignatureBox } from './incremental';
+import type { AppearanceSource } from './transplant';
 import { addSignaturePlaceholder, writeByteRange, writeContents } from './placeholder';
 import type { PlaceholderLocation, SignatureFields } from './placeholder';
 
@@ -32,8 +33,18 @@ export async function signPdf(pdfBytes: Uint8Array, options: SignPdfOptions): Pr
   return fill(bytes, location, options);
 }
 
-/** A countersignature appended as an incremental update; earlier signatures stay valid. */
-export async function countersignPdf(pdfBytes: Uint8Array, options: SignPdfOptions): Promise<Uint8Array> {
-  const { bytes, location } = appendSignaturePlaceholder(pdfBytes, options);
+export interface CountersignOptions extends SignPdfOptions {
+  /** Draws what the filled field shows (the decision), at the field's size; omitted: nothing drawn. */
+  readonly appearance?: (box: { width: number; height: number }) => Promise<AppearanceSource>;
+}
+
+/**
+ * A countersignature appended as an incremental update; earlier signatures stay valid. It fills
+ * the next prepared signature field and, when that field is visible, shows `appearance` in it.
+ */
+export async function countersignPdf(pdfBytes: Uint8Array, options: CountersignOptions): Promise<Uint8Array> {
+  const box = options.appearance === undefined ? null : nextSignatureBox(pdfBytes);
+  const appearance = box === null || options.appearance === undefined ? undefined : await options.appearance(box);
+  const { bytes, location } = appendSignaturePlaceholder(pdfBytes, options, appearance);
   return fill(bytes, location, options);
 }

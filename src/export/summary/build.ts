@@ -6,6 +6,7 @@
 import { AFRelationship, PDFDocument, type PDFImage } from 'pdf-lib';
 import { attachmentBytes, ATTACHMENT_NAME } from './attachment';
 import { composeSummary } from './content';
+import { addDecisionSpaces } from './decisions';
 import { FontSet } from './text/font-set';
 import { TextLayout } from './text/layout';
 import type { SummaryFonts, SummaryInput } from './types';
@@ -33,6 +34,7 @@ export async function buildSummaryPdf(input: SummaryInput, fonts: SummaryFonts):
   }
   const writer = new Writer(doc, new TextLayout(set), input.working.language.dir);
   composeSummary({ input, w: writer, items: new Map(input.instrument.sections.flatMap((s) => s.items.map((i) => [i.code, i] as const))), images });
+  addDecisionSpaces(doc, writer, input);
   writer.finish(ui('header.running', { reference: input.caseReference }), (page, pages) => ui('footer.page', { page, pages }));
 
   await doc.attach(attachmentBytes(input), ATTACHMENT_NAME, {

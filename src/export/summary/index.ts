@@ -13,6 +13,8 @@
  * Text layout (bidi, shaping, font fallback, glyph-id content streams) lives in text/.
  */
 export { buildSummaryPdf } from './build';
+export { decisionAppearance } from './decisions';
+export type { AppearanceLine } from './decisions';
 export { readSummaryAttachment, summaryAttachment, ATTACHMENT_NAME } from './attachment';
 import type { SummaryFonts } from './types';
 

@@ -200,6 +200,36 @@ export class Writer {
     this.y = bottom - 4;
   }
 
+  /**
+   * `count` boxes in two columns filling the rest of the page (a new page when less than
+   * `minHeight` is left), each outlined with `label` in its top corner. Returns the page and the
+   * boxes as PDF rectangles [x1, y1, x2, y2], in reading order (mirrored in an RTL document).
+   */
+  boxGrid(count: number, label: string, minHeight = 360): { page: PDFPage; rects: [number, number, number, number][] } {
+    if (this.y - MARGIN_BOTTOM < minHeight) this.newPage();
+    const { page, canvas } = this.current;
+    const gap = 12;
+    const rows = Math.ceil(count / 2);
+    const boxWidth = (this.width - gap) / 2;
+    const boxHeight = Math.min(190, (this.y - MARGIN_BOTTOM - gap * (rows - 1)) / rows);
+    const labelLine = this.lines(label, { size: 7.5, dir: this.dir }, boxWidth - 10)[0];
+    const rects: [number, number, number, number][] = [];
+    for (let i = 0; i < count; i += 1) {
+      const column = this.dir === 'rtl' ? 1 - (i % 2) : i % 2;
+      const left = MARGIN_X + column * (boxWidth + gap);
+      const top = this.y - Math.floor(i / 2) * (boxHeight + gap);
+      const bottom = top - boxHeight;
+      canvas.line(left, top, left + boxWidth, top, colors.rule);
+      canvas.line(left, bottom, left + boxWidth, bottom, colors.rule);
+      canvas.line(left, top, left, bottom, colors.rule);
+      canvas.line(left + boxWidth, top, left + boxWidth, bottom, colors.rule);
+      if (labelLine) canvas.text(labelLine, this.xFor(labelLine, 7.5, left + 5, boxWidth - 10, 0), top - 11, 7.5, colors.muted);
+      rects.push([left, bottom, left + boxWidth, top]);
+    }
+    this.y -= rows * (boxHeight + gap);
+    return { page, rects };
+  }
+
   /** Running header and page numbers on every page, then the content streams. */
   finish(header: string, footer: (page: number, pages: number) => string): void {
     const total = this.pages.length;

@@ -8,7 +8,7 @@ import { certificateToPem } from '../../../src/export/signing/pem';
 import { signPdf } from '../../../src/export/signing/sign';
 import { buildSummaryPdf, summaryAttachment } from '../../../src/export/summary';
 import type { SummaryInput } from '../../../src/export/summary';
-import { readFonts, summaryInput } from '../../unit/summary/fixture';
+import { readFonts, summaryInput, texts } from '../../unit/summary/fixture';
 import { ORG, organisation, selfSigned } from './pki';
 import type { Identity, Organisation } from './pki';
 
@@ -66,7 +66,7 @@ export function assessorSigns(unsigned: Uint8Array, identity: Identity, date = n
 
 /** A reviewer's countersignature exactly as the verify screen makes it. */
 export async function reviewerSigns(bytes: Uint8Array, identity: Identity, name: string, role: string, decision: Decision = { kind: 'approve' }): Promise<Uint8Array> {
-  return (await countersignSummary(bytes, signerIdentity(identity, name, role), decision, now())).bytes;
+  return (await countersignSummary(bytes, signerIdentity(identity, name, role), decision, { date: now(), fonts: readFonts(), ui: texts('en').ui })).bytes;
 }
 
 export function attackerVersion(genuine: unknown): Record<string, unknown> {

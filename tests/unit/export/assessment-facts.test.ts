@@ -33,6 +33,7 @@ describe('key facts of an embedded assessment', () => {
         { ruleId: 'R-STOP', level: 'STOP', domain: 'reception' },
         { ruleId: 'R-INFO', level: 'INFO', domain: 'journey' },
       ],
+      workingLanguage: null,
     });
   });
 
@@ -50,6 +51,7 @@ describe('key facts of an embedded assessment', () => {
     expect(facts?.instrument).toEqual({ id: 'homeward-return', version: 1, hash: 'cd34' });
     expect(facts?.recommendation).toBeNull();
     expect(facts?.flags).toEqual([{ ruleId: 'R1', level: 'ESC', domain: 'debt' }]);
+    expect(assessmentFacts({ languages: { working: { code: 'ar', dir: 'rtl' } } })?.workingLanguage).toBe('ar');
   });
 
   it('leaves out what it does not recognise instead of failing', () => {
@@ -65,6 +67,7 @@ describe('key facts of an embedded assessment', () => {
       overall: null,
       recommendation: null,
       flags: [],
+      workingLanguage: null,
     });
   });
 });

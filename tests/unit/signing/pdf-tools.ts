@@ -93,3 +93,16 @@ export function nssDbTrusting(certutil: string, rootPem: string): string {
   }
   return `sql:${dir}`;
 }
+
+/**
+ * The text a PDF reader shows, signature appearances included: qpdf flattens every annotation's
+ * appearance into its page, then pdftotext reads the page in content-stream order.
+ */
+export function flattenedText(path: string): string {
+  const output = `${path}.flat.pdf`;
+  const flatten = spawnSync('qpdf', ['--flatten-annotations=all', path, output], { encoding: 'utf8' });
+  if (flatten.error) throw new Error(`qpdf could not run: ${flatten.error.message}. Install qpdf (apt-get install -y qpdf).`);
+  // qpdf exits 3 for warnings (it notes that signatures cannot stay valid in the flattened copy).
+  if (flatten.status !== 0 && flatten.status !== 3) throw new Error(`qpdf failed: ${flatten.stderr}`);
+  return run('pdftotext', ['-raw', '-enc', 'UTF-8', output, '-']).text.replace(/\s+/g, ' ');
+}

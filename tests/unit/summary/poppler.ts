@@ -51,6 +51,30 @@ export function renderPages(path: string, dpi = 40): PageRender[] {
   });
 }
 
+/** Share of inked pixels inside a PDF rectangle [x1, y1, x2, y2] of one page (1-based), rendered at `dpi`. */
+export function inkInRect(path: string, page: number, rect: readonly number[], dpi = 40): number {
+  const dir = tempDir();
+  run('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', path, join(dir, 'page')]);
+  const data = readFileSync(join(dir, 'page.pgm'));
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 64).toString('latin1'));
+  if (!header?.[1] || !header[2]) throw new Error('not a binary PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const pixels = data.subarray(header[0].length);
+  const scale = dpi / 72;
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect.map((v) => v * scale);
+  let dark = 0;
+  let all = 0;
+  // A 2-pixel inset keeps the box's own border out of the count.
+  for (let y = Math.ceil(height - y2) + 2; y < Math.floor(height - y1) - 2; y += 1) {
+    for (let x = Math.ceil(x1) + 2; x < Math.floor(x2) - 2; x += 1) {
+      all += 1;
+      if ((pixels[y * width + x] ?? 255) < 200) dark += 1;
+    }
+  }
+  return dark / all;
+}
+
 export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /**

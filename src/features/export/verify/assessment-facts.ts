@@ -20,6 +20,8 @@ export interface AssessmentFacts {
   readonly overall: string | null;
   readonly recommendation: string | null;
   readonly flags: readonly EmbeddedFlag[];
+  /** The language the summary was written in (its `languages.working.code`). */
+  readonly workingLanguage: string | null;
 }
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -82,5 +84,6 @@ export function assessmentFacts(value: unknown): AssessmentFacts | null {
     overall: str(overall?.level) ?? str(result?.overall),
     recommendation: str(chosen?.recommendation),
     flags: readFlags(result?.flags ?? root.flags ?? inner?.flags),
+    workingLanguage: str(obj(obj(root.languages)?.working)?.code),
   };
 }

@@ -7,6 +7,8 @@ import { exportErrorKind, SignerPanel, useSigner, type ExportErrorKind } from '.
 
 export interface CountersignFormProps {
   bytes: Uint8Array;
+  /** The summary's working language, in which the decision is drawn on it. */
+  language: string;
   /** Called with the countersigned file, which the screen then verifies and shows. */
   onSigned: (file: { bytes: Uint8Array; fileName: string }) => void;
 }
@@ -15,7 +17,7 @@ export interface CountersignFormProps {
  * A reviewer's decision (approve, or return for changes with comments) signed as an incremental
  * update: the earlier signatures stay valid, and the decision travels in the signature's /Reason.
  */
-export function CountersignForm({ bytes, onSigned }: CountersignFormProps) {
+export function CountersignForm({ bytes, language, onSigned }: CountersignFormProps) {
   const { t } = useTranslation('export');
   const id = useId();
   const signer = useSigner();
@@ -32,7 +34,7 @@ export function CountersignForm({ bytes, onSigned }: CountersignFormProps) {
     setProblem(null);
     setPhase({ kind: 'working' });
     try {
-      const file = await countersignSummary(bytes, identity, decision === 'approve' ? { kind: 'approve', comments } : { kind: 'return', comments });
+      const file = await countersignSummary(bytes, identity, decision === 'approve' ? { kind: 'approve', comments } : { kind: 'return', comments }, { language });
       setPhase({ kind: 'idle' });
       onSigned(file);
     } catch (error) {

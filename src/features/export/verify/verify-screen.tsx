@@ -6,6 +6,7 @@ import type { VerifyReport } from '../../../export/verify';
 import { LIMITS } from '../../../export/verify/limits';
 import { trustedRoots } from '../../../storage';
 import { DownloadLink } from '..';
+import { assessmentFacts } from './assessment-facts';
 import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
 import { fileProblemKeys, verdictSentences } from './report-text';
@@ -27,7 +28,7 @@ type Phase =
  * (src/export/verify-client.ts), so the page and Quick exit stay responsive, and can be stopped.
  */
 export function VerifyScreen() {
-  const { t } = useTranslation('export');
+  const { t, i18n } = useTranslation('export');
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -159,7 +160,9 @@ export function VerifyScreen() {
               <p className="hint">{t('countersign.intro')}</p>
               <CountersignForm
                 key={phase.bytes.length}
-                bytes={phase.bytes} onSigned={(file) => {
+                bytes={phase.bytes}
+                language={assessmentFacts(phase.check.assessment)?.workingLanguage ?? i18n.language}
+                onSigned={(file) => {
                   setCountersigned(file);
                   void check(file.bytes);
                 }}
