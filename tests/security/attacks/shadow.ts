@@ -31,7 +31,7 @@ import {
   valueOf,
   withEntries,
 } from '../support/pdf-update';
-import type { PdfDict, PdfObject } from '../support/pdf-update';
+import type { PdfDict, PdfObject, PdfValue } from '../support/pdf-update';
 import { appCms, fillPlaceholder } from '../support/sign';
 import { now, reviewerSigns } from '../support/world';
 import type { World } from '../support/world';
@@ -54,6 +54,13 @@ async function assessorSignsPrepared(w: World, objects: readonly PdfObject[], hi
     out = concatBytes([bytes.subarray(0, xrefAt), extra, ascii(tail)]);
   }
   return fillPlaceholder(out, locatePlaceholder(out), appCms(w.caseworker));
+}
+
+/** The fields the summary's form already lists (its prepared decision boxes). */
+function formFieldsOf(index: ReturnType<typeof readPdfIndex>, root: PdfDict): PdfValue[] {
+  const form = resolve(index, root.entries.get('AcroForm'));
+  const fields = form?.kind === 'dict' ? resolve(index, form.entries.get('Fields')) : undefined;
+  return fields?.kind === 'array' ? [...fields.items] : [];
 }
 
 /** The supervisor approves what they see (the app's countersignature). */
@@ -198,7 +205,8 @@ export async function shadowCases(w: World): Promise<AttackCase[]> {
       }),
     },
     appearance(size + 3, size + 1, '1 1 1 rg 0 0 520 50 re f BT /Fa 18 Tf 0 0 0 rg 16 20 Td (Recommendation: defer) Tj ET', 520, 50),
-    { num: size + 4, value: pdf.dict({ Fields: arr(ref(fieldNum)), DA: str('/Fa 12 Tf 0 g'), DR: pdf.dict({ Font: pdf.dict({ Fa: ref(size + 1) }) }) }) },
+    // The summary's own (empty, prepared) signature fields stay listed, so the supervisor can still countersign.
+    { num: size + 4, value: pdf.dict({ Fields: arr(...formFieldsOf(index, root.dict), ref(fieldNum)), DA: str('/Fa 12 Tf 0 g'), DR: pdf.dict({ Font: pdf.dict({ Fa: ref(size + 1) }) }) }) },
     { num: page.ref.num, value: withEntries(page.dict, { Annots: arr(...annotItems, ref(fieldNum)) }) },
     { num: root.ref.num, value: withEntries(root.dict, { AcroForm: ref(size + 4) }) },
   ];
