@@ -1,6 +1,7 @@
 // WARNING: part of the verifier. A few kilobytes of deflate can expand to gigabytes (a compression
 // bomb). The platform's DecompressionStream is fed in small slices, so backpressure holds the
 // expansion to about a megabyte ahead of what has been counted, and it is stopped at `limit`.
+import { concatBytes } from '../signing/bytes';
 import { VerifyLimitError } from './limits';
 import type { Budget } from './limits';
 
@@ -45,11 +46,5 @@ export async function inflateLimited(input: Uint8Array, limit: number, budget: B
   } finally {
     await feeding;
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

@@ -4,7 +4,7 @@
 // for path building (path.ts). A bug here attributes a signature to someone who did not make it.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { bytesEqual, sha256, toArrayBuffer } from '../signing/bytes';
+import { bytesEqual, sha256, toArrayBuffer, toHex } from '../signing/bytes';
 import { OID_CMS } from '../signing/cms';
 import { certificateToDer } from '../signing/pem';
 import { LIMITS, VerifyLimitError } from './limits';
@@ -109,7 +109,7 @@ function distinct(certificates: readonly pkijs.Certificate[]): pkijs.Certificate
  * path has one, and a path builder given one may search for ever.
  */
 function issuesInALoop(certificates: readonly pkijs.Certificate[]): boolean {
-  const names = certificates.map((c) => ({ subject: toHexId(derOf(c.subject)), issuer: toHexId(derOf(c.issuer)) }));
+  const names = certificates.map((c) => ({ subject: toHex(derOf(c.subject)), issuer: toHex(derOf(c.issuer)) }));
   const issuersOf = (subject: string) => names.filter((n) => n.subject === subject && n.issuer !== subject).map((n) => n.issuer);
   for (const start of new Set(names.map((n) => n.subject))) {
     const seen = new Set<string>();
@@ -126,10 +126,6 @@ function issuesInALoop(certificates: readonly pkijs.Certificate[]): boolean {
     }
   }
   return false;
-}
-
-function toHexId(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function asDate(value: asn1js.AsnType | undefined): Date | null {
@@ -206,7 +202,7 @@ export async function checkSigner(contents: Uint8Array, data: Uint8Array): Promi
   const all = (signedData.certificates ?? []).filter((item): item is pkijs.Certificate => item instanceof pkijs.Certificate);
   const certificates = distinct(all);
   if (issuesInALoop(certificates)) throw new VerifyLimitError('too-complex', 'The certificates in a signature vouch for each other in a loop.');
-  const ids = certificates.map((c) => `${toHexId(derOf(c.issuer))}/${toHexId(c.serialNumber.valueBlock.valueHexView)}`);
+  const ids = certificates.map((c) => `${toHex(derOf(c.issuer))}/${toHex(c.serialNumber.valueBlock.valueHexView)}`);
   if (new Set(ids).size !== ids.length) {
     return fail([{ code: 'signer-certificate', detail: 'Two different certificates in the signature carry the same issuer and serial number.' }]);
   }

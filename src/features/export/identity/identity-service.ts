@@ -43,6 +43,7 @@ import {
 } from '../../../export/signing';
 import { generateSealableSigningKeyPair } from '../../../export/signing/keys';
 import { hasBidiControls } from '../../../export/verify/names';
+import { groupedFingerprint } from '../../../lib/fingerprint';
 import { checkTrust, trustAnchors } from '../../../export/verify/path';
 import {
   identities as appIdentities,
@@ -187,7 +188,7 @@ export function verifiedBy(identity: Pick<SigningIdentity, 'verifiedByOrganisati
 
 /** "AB12 CD34 EF56 7890": the first 64 bits of a SHA-256 fingerprint, for people to compare. */
 export function shortFingerprint(fingerprint: string): string {
-  return (fingerprint.slice(0, 16).toUpperCase().match(/.{4}/g) ?? []).join(' ');
+  return groupedFingerprint(fingerprint.slice(0, 16));
 }
 
 export function createIdentityService(deps: IdentityServiceDeps) {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { StatusMessage } from '../../../components/ui';
+import { groupedFingerprint } from '../../../lib/fingerprint';
 import { IdentityImportError } from './identity-service';
 
 export interface Message {
@@ -23,10 +24,6 @@ export function reasonText(t: TFunction<'identity'>, error: unknown): string {
   return t('errors.unexpected');
 }
 
-/** The whole fingerprint in groups of four, for reading aloud and comparing. */
-export function groupedFingerprint(hex: string): string {
-  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
-}
 
 /** One section's outcome message: `show(null)` clears it. */
 export function useOutcome(): [Shown, (message: Message | null) => void] {

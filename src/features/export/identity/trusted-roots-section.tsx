@@ -4,7 +4,8 @@ import { Button, Dialog, StatusMessage } from '../../../components/ui';
 import { trustedRoots, type TrustedRoot } from '../../../storage';
 import { FilePicker } from './file-picker';
 import { identityService, shortFingerprint, type RootPreview } from './identity-service';
-import { groupedFingerprint, Outcome, reasonText, useOutcome } from './messages';
+import { groupedFingerprint } from '../../../lib/fingerprint';
+import { Outcome, reasonText, useOutcome } from './messages';
 import { readCertificateFile } from './read-file';
 
 interface Props {

@@ -68,8 +68,3 @@ export function trustSentences(trust: TrustReport): { head: Sentence; problems: 
   const problems = trust.problems.filter((p) => p !== 'self-signed').map((p) => ({ key: `verify.trustProblem.${p}` }));
   return { head: { key: trust.status === 'self-signed' ? 'verify.trust.selfSigned' : 'verify.trust.untrusted' }, problems };
 }
-
-/** "AB12 CD34 EF56 7890 …": a fingerprint grouped for reading aloud and comparing. */
-export function groupedFingerprint(hex: string): string {
-  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
-}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { parseDecisionReason, PREPARED_REASON } from '../../../export/facade/decision';
 import type { SignatureReport } from '../../../export/verify';
 import { cleanName } from '../../../export/verify/names';
-import { afterSentences, groupedFingerprint, signatureProblemKeys, trustSentences, type Sentence } from './report-text';
+import { groupedFingerprint } from '../../../lib/fingerprint';
+import { afterSentences, signatureProblemKeys, trustSentences, type Sentence } from './report-text';
 
 /**
  * One signature: who (from the certificate that signed, direction controls removed), for which
