@@ -122,6 +122,11 @@ export interface SignerName {
 
 export interface SignatureReport {
   readonly fieldName: string;
+  /**
+   * SHA-256 (hex) of the signer's public key (its SubjectPublicKeyInfo), empty when unknown: the
+   * identity to compare when two signatures must come from different people (not typed names).
+   */
+  readonly signerKey: string;
   /** 1 for the first (assessor's) signature, in file order. */
   readonly revision: number;
   readonly signer: SignerName;

@@ -57,6 +57,7 @@ describe('verifyPdf: genuine files', () => {
     });
     expect(report.signatures[0]?.claimedSigningTime?.toISOString()).toBe(signingTime.toISOString());
     expect(decode(report.attachment)).toBe(ATTACHMENT_JSON);
+    expect(report.signatures[0]?.signerKey).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('puts the claimed signing time in /M only: the CMS has no signing-time attribute (PAdES baseline)', async () => {
@@ -81,6 +82,8 @@ describe('verifyPdf: genuine files', () => {
     bytes = await countersignPdf(bytes, signOptions(await selfSignedIdentity('Partner'), 'Partner', 'Received'));
     const report = await verifyPdf(bytes, { trustedRoots: [org.root], attachmentName: 'assessment.json' });
     expect(report).toMatchObject({ verdict: 'valid', allTrusted: false, problems: [] });
+    // The two trusted signers are two keys; the key identifies a signer whatever name they type.
+    expect(new Set(report.signatures.map((s) => s.signerKey)).size).toBe(3);
     expect(report.signatures.map((s) => [s.fieldName, s.signer.cn, s.valid, s.after, s.trust.status])).toEqual([
       ['Signature1', 'Caseworker', true, { kind: 'signatures-only', count: 2 }, 'trusted'],
       ['Signature2', 'Supervisor', true, { kind: 'signatures-only', count: 1 }, 'trusted'],

@@ -5,7 +5,7 @@
 // revision's own cross-reference index; what each later revision changed is compared object by
 // object (changes.ts); trust is a path from exactly the signer's certificate (path.ts).
 import type * as pkijs from 'pkijs';
-import { concatBytes, latin1 } from '../signing/bytes';
+import { concatBytes, latin1, sha256, toHex } from '../signing/bytes';
 import { PdfStructureError, decodeText } from '../signing/pdf-syntax';
 import type { PdfDict, PdfValue } from '../signing/pdf-syntax';
 import { getObject, resolve, trailerRef } from '../signing/xref';
@@ -20,7 +20,7 @@ import type { TrustAnchor } from './path';
 import type { AfterSignature, DocumentChange, FileVerdict, ProblemCode, SignatureReport, TrustReport, VerifyProblem, VerifyReport } from './report';
 import { findSignatures, readIndex, readRevisions, revisionEndingAt } from './revisions';
 import type { Revision } from './revisions';
-import { checkSigner } from './signer';
+import { checkSigner, derOf } from './signer';
 import { readPartyName } from '../signing/certificates';
 
 export interface VerifyOptions {
@@ -170,7 +170,9 @@ async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, 
   const now = options.now ?? new Date();
   let trust: TrustReport = { status: 'untrusted', problems: ['no-path'] };
   let signer = { cn: '', o: '', hadControlCharacters: false };
+  let signerKey = '';
   if (cms.certificate !== null) {
+    signerKey = toHex(await sha256(derOf(cms.certificate.subjectPublicKeyInfo)));
     trust = await checkTrust(cms.certificate, cms.others, anchors, { now, claimed }, budget.check);
     const name = readPartyName(cms.certificate.subject);
     const cn = cleanName(name.cn);
@@ -182,6 +184,7 @@ async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, 
     placed,
     report: {
       fieldName: cleanName(placed.fieldName).text,
+      signerKey,
       signer,
       claimedSigningTime: claimed,
       reason: sig?.kind === 'dict' ? text(sig, 'Reason') : '',
@@ -224,6 +227,7 @@ function placeAll(bytes: Uint8Array, revisions: readonly Revision[], budget: Bud
       if (where !== null) problems.push(problem('signature-structure', 'Two signatures claim the same revision.'));
       invalid.push({
         fieldName: cleanName(found.fieldName).text,
+        signerKey: '',
         revision: 0,
         signer: { cn: '', o: '', hadControlCharacters: false },
         claimedSigningTime: sig.kind === 'dict' ? pdfDateToDate(text(sig, 'M')) : null,
