@@ -71,7 +71,7 @@ describe('sign-off', () => {
 
   it('is ready when everything is answered and the choice is allowed', () => {
     const r = complete().recommend('no_impediment').assess();
-    expect(r.signOff).toEqual({ ready: true, blockers: [] });
+    expect(r.signOff).toEqual({ ready: true, blockers: [], state: 'ready', signedOn: null, confirmations: [], changedSince: [] });
     expect(r.chosen).toEqual({ recommendation: 'no_impediment', allowed: true });
   });
 

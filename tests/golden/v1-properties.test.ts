@@ -41,6 +41,7 @@ function cellArb(column: Column): fc.Arbitrary<string | number | null> {
     case 'ynu': return fc.constantFrom(...ynuValues);
     case 'choice': return fc.constantFrom(...optionCodes(column));
     case 'text': return fc.constantFrom('Fictional entry', 'Caseworker HW-A');
+    case 'flags': return fc.constant(null); // version 1 has no flag-naming mitigations
   }
 }
 
@@ -65,6 +66,11 @@ function valueArb(item: Item): fc.Arbitrary<AnswerValue> {
     case 'verbatim': return fc.constant({ original: 'Dua të kthehem.', language: 'sq', translation: 'I want to go back.', translatedBy: 'Interpreter 4471' });
     case 'rows': return fc.array(rowArb(item.columns ?? []), { minLength: 1, maxLength: 2 });
     case 'signature': return fc.constant({ name: 'Supervisor HW-S1', role: 'Supervisor', date: NOW });
+    // Records are written by the app, never answered; version 1 has none.
+    case 'override':
+    case 'signoff':
+    case 'provenance':
+      throw new Error(`version 1 has no ${item.type} record`);
   }
 }
 
