@@ -9,9 +9,14 @@
  * - Without flag-naming mitigations (version 1), any open RISK or ESC blocks "no impediment".
  *   With them, an ESC blocks it (it needs review and conditions), and a RISK blocks it only
  *   until a complete mitigation row (or an accepted risk) names it.
+ * - Under derived unknowns, "no impediment identified" also needs every answer a STOP rule
+ *   depends on to be known: an unknown or declined one blocks it even where, with the other
+ *   answers as they are, that STOP could not fire (the claim is "nothing stands in the way", and
+ *   what is not known cannot be said not to). "Proceed with conditions" stays open.
  */
 import type { Recommendation } from '../instrument/schema';
-import { recommendations } from '../instrument/schema';
+import { recommendations, stopRelevantItems } from '../instrument/schema';
+import { isUnknownAnswer } from './answered';
 import type { MissingItem } from './progress';
 import type { BlockedRecommendation, Flag, Gating, OverrideStatus, Reason } from './types';
 import type { EngineContext } from './visibility';
@@ -46,6 +51,13 @@ function noImpedimentReasons(ctx: EngineContext, flags: readonly Flag[]): Reason
   if (lifted.length > 0) reasons.push(listed('gating.overridden_stop', lifted));
   if (esc.length > 0) reasons.push(listed('gating.escalation', esc));
   if (risks.length > 0) reasons.push(listed('gating.uncovered_risk', risks));
+  if (ctx.instrument.unknowns === 'derived') {
+    const unknown = stopRelevantItems(ctx.instrument).filter((code) => {
+      const item = ctx.item(code);
+      return item !== undefined && isUnknownAnswer(ctx.answerOf(code), item.type);
+    });
+    if (unknown.length > 0) reasons.push({ key: 'gating.unknown_stop_items', params: { items: unknown.join(', '), count: unknown.length } });
+  }
   return reasons;
 }
 

@@ -28,6 +28,7 @@ export const engineMessageKeys = [
   'gating.overridden_stop',
   'gating.escalation',
   'gating.uncovered_risk',
+  'gating.unknown_stop_items',
   'gating.incomplete',
   'override.incomplete',
   'override.malformed',
@@ -69,7 +70,7 @@ export const pluralMessageKeys: readonly EngineMessageKey[] = [
   'rating.none_incomplete', 'rating.minor', 'rating.risk', 'rating.risk_many', 'rating.esc', 'rating.stop', 'rating.cumulative',
   'confidence.moderate', 'confidence.low', 'confidence.unreliable',
   'gating.stop', 'gating.hard_stop', 'gating.open_flags', 'gating.overridden_stop', 'gating.escalation', 'gating.uncovered_risk',
-  'gating.incomplete', 'signoff.incomplete', 'signoff.invalid_answers', 'signoff.uncovered', 'signoff.lapsed_changed',
+  'gating.unknown_stop_items', 'gating.incomplete', 'signoff.incomplete', 'signoff.invalid_answers', 'signoff.uncovered', 'signoff.lapsed_changed',
   'signoff.lapsed_departure',
 ];
 

@@ -70,6 +70,27 @@ describe('derived unknowns: an unknown cannot hide a STOP', () => {
   });
 });
 
+describe('"no impediment" needs every answer a STOP depends on', () => {
+  it('is blocked by an unknown gateway even where, with the other answers, the STOP could not fire', () => {
+    // An adult: the child STOP on R3 cannot fire whatever R3 is, yet R3 unknown still blocks the claim.
+    const r = scenario(inst).answers({ ...adult, R3: { special: 'declined' } }).judgement('low').assess();
+    expect(r.flags).toEqual([]);
+    const reasons = r.recommendations.blocked.find((b) => b.recommendation === 'no_impediment')?.reasons;
+    expect(reasons).toEqual([{ key: 'gating.unknown_stop_items', params: { items: 'R3', count: 1 } }]);
+    expect(r.recommendations.allowed).toContain('proceed_with_conditions');
+  });
+
+  it('is not blocked by an unknown answer no STOP reads', () => {
+    const loose = instrument().v2()
+      .section('F', 'control', (s) => s.ynu('F1').ynu('F2'))
+      .rule('F1-threats', 'STOP', yes('F1'))
+      .rule('F2-phone', 'RISK', yes('F2'))
+      .build();
+    const r = scenario(loose).answers({ F1: 'no', F2: 'unknown' }).judgement('low').assess();
+    expect(r.recommendations.allowed).toContain('no_impediment');
+  });
+});
+
 describe('the loader under derived unknowns', () => {
   it('refuses a STOP rule whose gateway is not required (blank would hide it)', () => {
     const input = instrument().v2()
