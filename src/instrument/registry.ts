@@ -7,6 +7,7 @@
 import type { Instrument } from './schema';
 import { parseInstrument } from './schema';
 import homewardReturnV1 from './definitions/homeward-return/v1/instrument.json';
+import homewardReturnV2 from './definitions/homeward-return/v2/instrument.json';
 
 export interface InstrumentEntry {
   id: string;
@@ -26,9 +27,17 @@ export const registry: readonly InstrumentEntry[] = [
     file: './definitions/homeward-return/v1/instrument.json',
     definition: homewardReturnV1,
   },
+  {
+    id: 'homeward-return',
+    version: 2,
+    sha256: '4a236980ca2c8924e80819b29c40dea394a1d9125167d568f57cb27b88fb839b',
+    file: './definitions/homeward-return/v2/instrument.json',
+    definition: homewardReturnV2,
+  },
 ];
 
-export const CURRENT = { id: 'homeward-return', version: 1 } as const;
+/** The version new drafts start on. A draft on an older one stays there until moved on purpose. */
+export const CURRENT = { id: 'homeward-return', version: 2 } as const;
 
 const parsed = new Map<string, Instrument>();
 

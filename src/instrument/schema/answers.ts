@@ -84,7 +84,8 @@ export const provenanceAnswerSchema = z.strictObject({
   date: z.string(),
   carried: z.array(z.string()),
   converted: z.array(z.string()),
-  notCarried: z.array(z.string()),
+  /** item code → why it was not carried (the mapping's reason, or 'incompatible') */
+  notCarried: z.record(z.string(), z.string()),
   added: z.array(z.string()),
 });
 export type ProvenanceAnswer = z.infer<typeof provenanceAnswerSchema>;
