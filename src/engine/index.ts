@@ -12,3 +12,4 @@ export { readsOf, sameName } from './override';
 export { flagIdsOf, needsCoverage } from './mitigation';
 export { CUMULATIVE_DOMAINS, RISK_MANY } from './scoring';
 export * from './types';
+export { upgradeAnswers, type UpgradeResult } from './upgrade';

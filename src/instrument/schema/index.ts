@@ -7,3 +7,4 @@ export { describeCondition } from './describe';
 export { forwardVisibilityDependencies } from './order';
 export { gatewaysOf, itemsRead, itemsTestedWith, visibilityConditions } from './reads';
 export { stopRelevantItems } from './validate-coverage';
+export { checkUpgrade, conversionSchema, notCarriedReasons, upgradeMappingSchema, type Conversion, type UpgradeMapping } from './upgrade';
