@@ -58,6 +58,7 @@ function casesIn(folder: string): string[] {
 
 describe.each([
   { folder: 'cases', version: 1, atLeast: 12 },
+  { folder: 'cases-v2', version: 2, atLeast: 25 },
 ])('golden cases of homeward-return v$version ($folder)', ({ folder, version, atLeast }) => {
   const files = casesIn(folder);
 
