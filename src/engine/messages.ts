@@ -15,6 +15,7 @@ export const engineMessageKeys = [
   'rating.risk_many',
   'rating.esc',
   'rating.stop',
+  'rating.stop_overridden',
   'rating.cumulative',
   'rating.overall',
   'confidence.none',
@@ -67,7 +68,7 @@ export const engineMessageKeys = [
 export type EngineMessageKey = (typeof engineMessageKeys)[number];
 
 export const pluralMessageKeys: readonly EngineMessageKey[] = [
-  'rating.none_incomplete', 'rating.minor', 'rating.risk', 'rating.risk_many', 'rating.esc', 'rating.stop', 'rating.cumulative',
+  'rating.none_incomplete', 'rating.minor', 'rating.risk', 'rating.risk_many', 'rating.esc', 'rating.stop', 'rating.stop_overridden', 'rating.cumulative',
   'confidence.moderate', 'confidence.low', 'confidence.unreliable',
   'gating.stop', 'gating.hard_stop', 'gating.open_flags', 'gating.overridden_stop', 'gating.escalation', 'gating.uncovered_risk',
   'gating.unknown_stop_items', 'gating.incomplete', 'signoff.incomplete', 'signoff.invalid_answers', 'signoff.uncovered', 'signoff.lapsed_changed',

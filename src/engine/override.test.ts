@@ -30,6 +30,8 @@ describe('an override record', () => {
     expect(r.recommendations.overrideActive).toBe(true);
     expect(r.recommendations.allowed).toEqual(['proceed_with_conditions', 'defer', 'not_recommended']);
     expect(r.recommendations.blocked[0]?.reasons.map((x) => x.key)).toEqual(['gating.overridden_stop']);
+    // The override lifts the STOPs for the recommendation, never the risk: still very high, and said so.
+    expect(r.ratings.control).toMatchObject({ level: 'very_high', explanation: { key: 'rating.stop_overridden', params: { count: 2 } } });
   });
 
   it('lapses when an answer a named rule reads changes, its gateway included', () => {

@@ -43,7 +43,11 @@ export function rateFlags(flags: readonly Flag[], options: RateOptions = {}): Ra
   const severe = countBySeverity(flags);
   const ids = raisingIds(flags);
   const rating = (level: RatingLevel, explanation: Reason): Rating => ({ level, flags: ids, counts, missing, explanation });
-  if (severe.very_high > 0) return rating('very_high', { key: 'rating.stop', params: { count: severe.very_high } });
+  if (severe.very_high > 0) {
+    // An override lifts the STOP for the recommendation, never the risk it names.
+    const lifted = flags.filter((f) => f.severity === 'very_high').every((f) => f.overridden);
+    return rating('very_high', { key: lifted ? 'rating.stop_overridden' : 'rating.stop', params: { count: severe.very_high } });
+  }
   if (severe.high > 0) return rating('high', { key: 'rating.esc', params: { count: severe.high } });
   if (severe.medium >= RISK_MANY) return rating('high', { key: 'rating.risk_many', params: { count: severe.medium } });
   if (severe.medium > 0) return rating('medium', { key: 'rating.risk', params: { count: severe.medium } });
