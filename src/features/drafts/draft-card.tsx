@@ -8,14 +8,16 @@ interface Props {
   onResume: (draft: DraftRow) => void;
   onDuplicate: (draft: DraftRow) => void;
   onDelete: (draft: DraftRow) => void;
+  onUpgrade: (draft: DraftRow) => void;
 }
 
 /**
  * One draft: only its case reference, status and last save. Nothing from the answers is
  * shown here, because the list is what anyone glancing at the phone sees first.
  */
-export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }: Props) {
+export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete, onUpgrade }: Props) {
   const { t } = useTranslation('ui');
+  const { t: td } = useTranslation('drafts');
   const ref = draft.caseRef;
   const saved = new Date(draft.updatedAt);
   return (
@@ -27,6 +29,10 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }
         <div>
           <dt>{t('drafts.item.status')}</dt>
           <dd>{t(`drafts.status.${draft.status}`, { defaultValue: draft.status })}</dd>
+        </div>
+        <div>
+          <dt>{td('item.version')}</dt>
+          <dd>{draft.instrumentVersion}</dd>
         </div>
         <div>
           <dt>{t('drafts.item.lastSaved')}</dt>
@@ -53,6 +59,16 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }
         >
           {t('drafts.item.duplicate')}
         </Button>
+        {draft.upgradeTo !== null ? (
+          <Button
+            aria-label={td('item.upgradeLabel', { ref, version: draft.upgradeTo })}
+            onClick={() => {
+              onUpgrade(draft);
+            }}
+          >
+            {td('item.upgrade', { version: draft.upgradeTo })}
+          </Button>
+        ) : null}
         <Button
           variant="danger"
           aria-label={t('drafts.item.deleteLabel', { ref })}
