@@ -8,7 +8,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AssessmentResult, Reason } from '../../src/engine';
+import { reasonText, type AssessmentResult, type Reason } from '../../src/engine';
 import { findLanguage } from '../../src/i18n/languages';
 import { contentNamespace, domains, flagLevels, type Instrument, type Item } from '../../src/instrument';
 import { formatAnswer } from '../../src/features/review/format-answer';
@@ -47,11 +47,7 @@ interface Texts {
 }
 
 function reason(r: Reason, x: Texts): string {
-  const ns = r.source === 'instrument' ? x.ns : 'engine';
-  const lists = Object.fromEntries(Object.entries(r.lists ?? {}).map(([name, keys]) => [
-    name, new Intl.ListFormat(x.lang, { type: 'conjunction' }).format(keys.map((k) => x.t(k, { ns }))),
-  ]));
-  return x.t(r.key, { ns, ...r.params, ...lists });
+  return reasonText(r, (key, ns, params) => x.t(key, { ...params, ns: ns === 'instrument' ? x.ns : 'engine' }), x.lang);
 }
 
 function render(result: AssessmentResult, inst: Instrument, heading: string, x: Texts): string {

@@ -40,7 +40,7 @@ describe('mitigations that name the flags they cover', () => {
   it('needs a row for each flag: a row naming one RISK does not cover another', () => {
     const r = base().answers({ E1: 'yes', F2: 'yes' }).mitigate(['E1-debt']).recommend('proceed_with_conditions').supervisorSigns().assess();
     expect(noImpediment(r)).toEqual(['gating.uncovered_risk']);
-    expect(r.signOff.blockers).toEqual([{ key: 'signoff.uncovered', params: { count: 1, rules: 'F2-phone' } }]);
+    expect(r.signOff.blockers).toEqual([{ key: 'signoff.uncovered', params: { count: 1, rules: 'F2-phone' }, contentLists: { rules: ['rule.F2-phone.reason'] } }]);
   });
 
   it('counts an accepted risk with its reason as an answer, but not an incomplete measure', () => {
@@ -73,7 +73,7 @@ describe('severity, review routing and confidence', () => {
 
   it('asks for a multi-agency review where a flag is routed to one', () => {
     const r = base().answer('F3', 'yes').mitigate(['F3-guardian-not-consulted']).recommend('proceed_with_conditions').supervisorSigns().assess();
-    expect(r.signOff.blockers).toEqual([{ key: 'signoff.multi_agency_review', params: { rules: 'F3-guardian-not-consulted' } }]);
+    expect(r.signOff.blockers).toEqual([{ key: 'signoff.multi_agency_review', params: { rules: 'F3-guardian-not-consulted' }, contentLists: { rules: ['rule.F3-guardian-not-consulted.reason'] } }]);
     expect(base().answer('F3', 'yes').mitigate(['F3-guardian-not-consulted']).answer('N8', 'yes').recommend('proceed_with_conditions')
       .supervisorSigns().assess().signOff.ready).toBe(true);
   });
@@ -116,7 +116,7 @@ describe('sign-off with a date', () => {
   it('goes to pending re-check when a STOP-relevant answer changes afterwards, and back when it is restored', () => {
     const changed = signable().signOff().answer('F1', 'unknown').assess();
     expect(changed.signOff).toMatchObject({ ready: false, state: 'pending_recheck', changedSince: ['F1'] });
-    expect(changed.signOff.blockers).toContainEqual({ key: 'signoff.lapsed_changed', params: { items: 'F1', count: 1 } });
+    expect(changed.signOff.blockers).toContainEqual({ key: 'signoff.lapsed_changed', params: { items: 'F1', count: 1 }, contentLists: { items: ['item.F1.label'] } });
     expect(signable().signOff().answer('F1', 'unknown').answer('F1', 'no').assess().signOff.state).toBe('signed');
   });
 

@@ -25,7 +25,7 @@ describe('recommendation gating', () => {
     const r = scenario(inst).answers({ E1: 'no', F1: 'yes' }).judgement('very_high').assess();
     expect(r.recommendations.allowed).toEqual(['defer', 'not_recommended']);
     const blocked = r.recommendations.blocked.find((b) => b.recommendation === 'proceed_with_conditions');
-    expect(blocked?.reasons).toEqual([{ key: 'gating.stop', params: { rules: 'F1-trafficker-knows', count: 1 } }]);
+    expect(blocked?.reasons).toEqual([{ key: 'gating.stop', params: { rules: 'F1-trafficker-knows', count: 1 }, contentLists: { rules: ['rule.F1-trafficker-knows.reason'] } }]);
   });
 
   it('opens proceed-with-conditions, never no-impediment, after a senior written override', () => {

@@ -14,6 +14,7 @@
  *   answers as they are, that STOP could not fire (the claim is "nothing stands in the way", and
  *   what is not known cannot be said not to). "Proceed with conditions" stays open.
  */
+import { itemLabelKeys, ruleReasonKeys } from './messages';
 import type { Recommendation } from '../instrument/schema';
 import { recommendations, stopRelevantItems } from '../instrument/schema';
 import { isUnknownAnswer } from './answered';
@@ -34,7 +35,7 @@ export function chosenRecommendation(ctx: EngineContext): Recommendation | null 
 const idsOf = (flags: readonly Flag[]): string[] => [...new Set(flags.map((f) => f.ruleId))];
 const listed = (key: string, flags: readonly Flag[]): Reason => {
   const ids = idsOf(flags);
-  return { key, params: { rules: ids.join(', '), count: ids.length } };
+  return { key, params: { rules: ids.join(', '), count: ids.length }, contentLists: { rules: ruleReasonKeys(ids) } };
 };
 
 function noImpedimentReasons(ctx: EngineContext, flags: readonly Flag[]): Reason[] {
@@ -56,7 +57,9 @@ function noImpedimentReasons(ctx: EngineContext, flags: readonly Flag[]): Reason
       const item = ctx.item(code);
       return item !== undefined && isUnknownAnswer(ctx.answerOf(code), item.type);
     });
-    if (unknown.length > 0) reasons.push({ key: 'gating.unknown_stop_items', params: { items: unknown.join(', '), count: unknown.length } });
+    if (unknown.length > 0) reasons.push({
+      key: 'gating.unknown_stop_items', params: { items: unknown.join(', '), count: unknown.length }, contentLists: { items: itemLabelKeys(unknown) },
+    });
   }
   return reasons;
 }

@@ -13,3 +13,4 @@ export { flagIdsOf, needsCoverage } from './mitigation';
 export { CUMULATIVE_DOMAINS, RISK_MANY } from './scoring';
 export * from './types';
 export { upgradeAnswers, type UpgradeResult } from './upgrade';
+export { reasonText, type ReasonTranslate } from './reason-text';

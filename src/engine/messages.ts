@@ -82,3 +82,8 @@ export const engineLabelKeys: readonly string[] = [
   ...confidenceLevels.map((l) => `confidence.level.${l}`),
   ...['not_ready', 'ready', 'signed', 'pending_recheck'].map((s) => `signoff.state.${s}`),
 ];
+
+/** Content keys naming items (their questions) in a Reason's `contentLists`. */
+export const itemLabelKeys = (codes: readonly string[]): string[] => codes.map((code) => `item.${code}.label`);
+/** Content keys naming rules (their reasons) in a Reason's `contentLists`. */
+export const ruleReasonKeys = (ids: readonly string[]): string[] => ids.map((id) => `rule.${id}.reason`);

@@ -37,7 +37,7 @@ describe('an override record', () => {
   it('lapses when an answer a named rule reads changes, its gateway included', () => {
     const lapsed = base().overrideRules(['F1-threats', 'F2-network']).answer('F0', 'unknown').assess();
     expect(lapsed.override.state).toBe('lapsed');
-    expect(lapsed.override.problems).toEqual([{ key: 'override.lapsed_changed', params: { items: 'F2, F0' } }]);
+    expect(lapsed.override.problems).toEqual([{ key: 'override.lapsed_changed', params: { items: 'F2, F0' }, contentLists: { items: ['item.F2.label', 'item.F0.label'] } }]);
     expect(lapsed.recommendations.allowed).toEqual(['defer', 'not_recommended']);
     const proceed = lapsed.recommendations.blocked.find((b) => b.recommendation === 'proceed_with_conditions');
     expect(proceed?.reasons.map((x) => x.key)).toEqual(['gating.stop', 'gating.override_not_holding', 'gating.incomplete']);
@@ -58,7 +58,7 @@ describe('an override record', () => {
   it('never lifts a hard rule: naming one makes the override invalid', () => {
     const r = base().answer('L1', 'yes').overrideRules(['F1-threats', 'F2-network', 'L1-not-in-best-interests']).assess();
     expect(r.override).toMatchObject({ state: 'invalid', lifted: [] });
-    expect(r.override.problems).toContainEqual({ key: 'override.hard', params: { rules: 'L1-not-in-best-interests' } });
+    expect(r.override.problems).toContainEqual({ key: 'override.hard', params: { rules: 'L1-not-in-best-interests' }, contentLists: { rules: ['rule.L1-not-in-best-interests.reason'] } });
     const hard = r.flags.find((f) => f.ruleId === 'L1-not-in-best-interests');
     expect(hard).toMatchObject({ hard: true, overridden: false });
     expect(r.recommendations.blocked.find((b) => b.recommendation === 'proceed_with_conditions')?.reasons.map((x) => x.key))

@@ -13,6 +13,7 @@
  * - it lapses when any answer a named rule reads (its gateways included) differs from the answers
  *   it was based on, or when a STOP rule stands that did not stand when it was written.
  */
+import { itemLabelKeys, ruleReasonKeys } from './messages';
 import type { Instrument, OverrideAnswer, Rule } from '../instrument/schema';
 import { asOverride, gatewaysOf } from '../instrument/schema';
 import { basisOf, changedSince } from './basis';
@@ -61,7 +62,7 @@ function validity(ctx: EngineContext, record: OverrideAnswer): Reason[] {
   const hard = record.rules.filter((id) => rules.some((r) => r.id === id && r.hard));
   if (record.rules.length === 0) problems.push({ key: 'override.no_rules' });
   if (unknown.length > 0) problems.push({ key: 'override.not_a_stop', params: { rules: unknown.join(', ') } });
-  if (hard.length > 0) problems.push({ key: 'override.hard', params: { rules: hard.join(', ') } });
+  if (hard.length > 0) problems.push({ key: 'override.hard', params: { rules: hard.join(', ') }, contentLists: { rules: ruleReasonKeys(hard) } });
   if (record.reason.trim() === '' || record.by.trim() === '') problems.push({ key: 'override.incomplete' });
   if (!decision.seniorRoles.includes(record.role)) problems.push({ key: 'override.role' });
   const date = parseDate(record.date);
@@ -77,9 +78,9 @@ function lapses(ctx: EngineContext, record: OverrideAnswer, flags: readonly Flag
   const named = ctx.instrument.rules.filter((r) => record.rules.includes(r.id));
   const reads = [...new Set(named.flatMap((r) => readsOf(r, ctx.instrument)))];
   const changed = changedSince(ctx, record.basis, reads);
-  if (changed.length > 0) problems.push({ key: 'override.lapsed_changed', params: { items: changed.join(', ') } });
+  if (changed.length > 0) problems.push({ key: 'override.lapsed_changed', params: { items: changed.join(', ') }, contentLists: { items: itemLabelKeys(changed) } });
   const fresh = standingStops(flags).filter((id) => !record.stops.includes(id));
-  if (fresh.length > 0) problems.push({ key: 'override.lapsed_new_stop', params: { rules: fresh.join(', ') } });
+  if (fresh.length > 0) problems.push({ key: 'override.lapsed_new_stop', params: { rules: fresh.join(', ') }, contentLists: { rules: ruleReasonKeys(fresh) } });
   return problems;
 }
 

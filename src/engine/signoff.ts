@@ -12,6 +12,7 @@
  * "pending re-check" when one of those answers changes afterwards, or when the planned
  * departure is more than `validDays` after it.
  */
+import { itemLabelKeys, ruleReasonKeys } from './messages';
 import type { SignOffAnswer } from '../instrument/schema';
 import { asSignOff, stopRelevantItems } from '../instrument/schema';
 import { basisOf, changedSince } from './basis';
@@ -62,7 +63,8 @@ function reviewBlockers(ctx: EngineContext, input: SignOffInput): Reason[] {
   }
   const multi = input.flags.filter((f) => f.review === 'multi_agency');
   if (decision.multiAgencyReview !== undefined && multi.length > 0 && text(ctx, decision.multiAgencyReview) !== 'yes') {
-    blockers.push({ key: 'signoff.multi_agency_review', params: { rules: [...new Set(multi.map((f) => f.ruleId))].join(', ') } });
+    const ids = [...new Set(multi.map((f) => f.ruleId))];
+    blockers.push({ key: 'signoff.multi_agency_review', params: { rules: ids.join(', ') }, contentLists: { rules: ruleReasonKeys(ids) } });
   }
   return blockers;
 }
@@ -70,7 +72,7 @@ function reviewBlockers(ctx: EngineContext, input: SignOffInput): Reason[] {
 function mitigationBlockers(ctx: EngineContext, flags: readonly Flag[]): Reason[] {
   if (ctx.instrument.decision.mitigation) {
     const open = [...new Set(flags.filter((f) => needsCoverage(f) && !f.covered).map((f) => f.ruleId))];
-    return open.length > 0 ? [{ key: 'signoff.uncovered', params: { count: open.length, rules: open.join(', ') } }] : [];
+    return open.length > 0 ? [{ key: 'signoff.uncovered', params: { count: open.length, rules: open.join(', ') }, contentLists: { rules: ruleReasonKeys(open) } }] : [];
   }
   const levels = new Set(flags.map((f) => f.level));
   const item = v1MitigationItem(ctx);
@@ -113,7 +115,9 @@ function lapse(ctx: EngineContext, record: SignOffAnswer): { reasons: Reason[]; 
   const config = ctx.instrument.decision.signOff;
   const reasons: Reason[] = [];
   const changed = changedSince(ctx, record.basis, stopRelevantItems(ctx.instrument));
-  if (changed.length > 0) reasons.push({ key: 'signoff.lapsed_changed', params: { items: changed.join(', '), count: changed.length } });
+  if (changed.length > 0) reasons.push({
+    key: 'signoff.lapsed_changed', params: { items: changed.join(', '), count: changed.length }, contentLists: { items: itemLabelKeys(changed) },
+  });
   const signed = parseDate(record.date);
   const departure = config ? parseDate(ctx.answerOf(config.departure)) : null;
   if (config && signed && departure && departure.day - signed.day > config.validDays) {

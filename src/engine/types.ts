@@ -22,6 +22,12 @@ export interface Reason {
    * join them as the language joins a list, and pass the result as the parameter of that name.
    */
   lists?: Record<string, string[]>;
+  /**
+   * Parameters that name items or rules of the instrument, as keys of its content namespace
+   * (`item.<code>.label`, `rule.<id>.reason`): a reader translates each and joins them as the
+   * language joins a list, in place of the codes `params` carries for logs and tests.
+   */
+  contentLists?: Record<string, string[]>;
 }
 
 export interface AnswerRef {

@@ -76,7 +76,7 @@ describe('"no impediment" needs every answer a STOP depends on', () => {
     const r = scenario(inst).answers({ ...adult, R3: { special: 'declined' } }).judgement('low').assess();
     expect(r.flags).toEqual([]);
     const reasons = r.recommendations.blocked.find((b) => b.recommendation === 'no_impediment')?.reasons;
-    expect(reasons).toEqual([{ key: 'gating.unknown_stop_items', params: { items: 'R3', count: 1 } }]);
+    expect(reasons).toEqual([{ key: 'gating.unknown_stop_items', params: { items: 'R3', count: 1 }, contentLists: { items: ['item.R3.label'] } }]);
     expect(r.recommendations.allowed).toContain('proceed_with_conditions');
   });
 

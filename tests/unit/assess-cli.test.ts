@@ -98,7 +98,8 @@ describe('npm run assess', () => {
     expect(text).toContain('STOP · Trafficker contact and control [F2-threats]');
     expect(text).toContain('→ Add a measure to the safety plan');
     expect(text).toContain('✗ Proceed with the listed conditions');
-    expect(text).toContain('The override has lapsed: a STOP has appeared since it was recorded (F2-threats).');
+    // Rules and items a reason names are shown in words, not by their codes.
+    expect(text).toContain('The override has lapsed: a STOP has appeared since it was recorded (The person or their family has been threatened since they left the exploitation).');
     expect(text).toContain('Before sign-off: Not ready for sign-off');
   }, 60_000);
 

@@ -11,7 +11,7 @@
  * mixed-direction text wrap badly on A4. Answers, ratings and tables stay in the caseworker's
  * language; the person's own words appear as said, with their translation.
  */
-import type { AssessmentResult, Reason } from '../../engine';
+import { reasonText as engineReasonText, type AssessmentResult, type Reason } from '../../engine';
 import { findLanguage } from '../../i18n/languages';
 import { asOverride, flagLevels, isRecordType, isSpecial, type AnswerValue, type Instrument, type Item, type Section } from '../../instrument';
 import type { PDFImage } from 'pdf-lib';
@@ -45,12 +45,8 @@ function said(input: SummaryInput, pick: (t: SummaryTexts) => string): Said[] {
 }
 
 export function reasonText(reason: Reason, texts: SummaryTexts): string {
-  const translate = reason.source === 'instrument' ? texts.content : texts.engine;
-  // A list parameter (e.g. the areas that drive the overall rating) is a list of keys to translate and join.
-  const lists = Object.fromEntries(Object.entries(reason.lists ?? {}).map(([name, keys]) => [
-    name, new Intl.ListFormat(texts.language.code, { type: 'conjunction' }).format(keys.map((k) => translate(k))),
-  ]));
-  return translate(reason.key, { ...reason.params, ...lists });
+  // Lists (e.g. the areas that drive the overall rating) and named items and rules are translated and joined.
+  return engineReasonText(reason, (key, ns, params) => (ns === 'instrument' ? texts.content : texts.engine)(key, params), texts.language.code);
 }
 
 export function languageName(code: string): string {
