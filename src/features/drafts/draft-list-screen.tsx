@@ -100,6 +100,7 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
                   onDuplicate={setToCopy}
                   onDelete={setToDelete}
                   onUpgrade={setToUpgrade}
+                  sharedRef={state.listing.drafts.some((other) => other.id !== draft.id && other.caseRef === draft.caseRef)}
                 />
               </li>
             ))}

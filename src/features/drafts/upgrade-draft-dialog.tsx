@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, StatusMessage } from '../../components/ui';
 import { loadInstrumentContent } from '../../i18n';
+import { localized } from '../../lib/format';
 // The leaf modules, not src/session's index: that would load storage with this screen (see storage-draft-store.ts).
 import { todayIso } from '../../session/today';
 import { UpgradeNote } from '../../session/upgrade-note';
@@ -24,7 +25,8 @@ type Preview = { kind: 'loading' } | { kind: 'ready'; preview: UpgradePreview } 
  * A new draft is made; this one stays as it is.
  */
 export function UpgradeDraftDialog({ draft, store, onCancel, onDone }: Props) {
-  const { t } = useTranslation('drafts');
+  const { t, i18n } = useTranslation('drafts');
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   const [state, setState] = useState<Preview>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -64,7 +66,7 @@ export function UpgradeDraftDialog({ draft, store, onCancel, onDone }: Props) {
     <Dialog
       open={draft !== null}
       onClose={onCancel}
-      title={t('upgrade.title', { ref: draft?.caseRef ?? '', version: draft?.upgradeTo ?? '' })}
+      title={t('upgrade.title', localized({ ref: draft?.caseRef ?? '', version: draft?.upgradeTo ?? '' }, lang))}
       actions={
         <>
           <Button onClick={onCancel}>{t('upgrade.cancel')}</Button>
@@ -75,7 +77,7 @@ export function UpgradeDraftDialog({ draft, store, onCancel, onDone }: Props) {
               if (draft) void confirm(draft);
             }}
           >
-            {t('upgrade.confirm', { version: draft?.upgradeTo ?? '' })}
+            {t('upgrade.confirm', localized({ version: draft?.upgradeTo ?? '' }, lang))}
           </Button>
         </>
       }
@@ -85,7 +87,7 @@ export function UpgradeDraftDialog({ draft, store, onCancel, onDone }: Props) {
       {state.kind === 'ready' ? (
         <>
           <UpgradeNote note={state.preview.note} instrumentId={state.preview.instrumentId} toVersion={state.preview.toVersion} when="before" />
-          <p>{t('upgrade.copy', { from: draft?.instrumentVersion ?? '' })}</p>
+          <p>{t('upgrade.copy', localized({ from: draft?.instrumentVersion ?? '' }, lang))}</p>
         </>
       ) : null}
       {failed ? <StatusMessage tone="error">{t('upgrade.failed')}</StatusMessage> : null}
