@@ -5,7 +5,7 @@ import { useStepFlags } from '../step-flags';
 
 interface FlagsCellProps {
   id: string;
-  /** the column's label, in the working language */
+  /** the column's label (side by side: in the person's language too) */
   column: string;
   row: number;
   ns: string;

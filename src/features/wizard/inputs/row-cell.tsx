@@ -25,7 +25,7 @@ export function RowCell({ id, itemCode, ns, column, row, value, personal, onChan
   const bi = useBilingual();
   const columnKey = `item.${itemCode}.column.${column.key}.label`;
   if (column.type === 'flags') {
-    return <FlagsCell id={id} column={t(columnKey, { ns })} row={row} ns={ns} value={value} onChange={onChange} />;
+    return <FlagsCell id={id} column={bi.text(columnKey, ns)} row={row} ns={ns} value={value} onChange={onChange} />;
   }
   const name = t('rows.cellName', { column: bi.text(columnKey, ns), row: formatNumber(row, i18n.resolvedLanguage ?? i18n.language) });
   const common = { id, 'aria-label': name, value } as const;
