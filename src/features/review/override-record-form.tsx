@@ -7,6 +7,7 @@ import type { DraftData } from '../../storage';
 import { ChoiceField } from './choice-field';
 import { useReasonText } from './reason-text';
 import { TextField } from './text-field';
+import { setRecord } from './set-record';
 
 interface OverrideRecordFormProps {
   instrument: Instrument;
@@ -42,13 +43,7 @@ export function OverrideRecordForm({ instrument, code, result, answers, now, ns,
   const recorded = asOverride(answers[code]);
   const status = result.override;
 
-  const setRecord = (value: ReturnType<typeof overrideRecord> | undefined) =>
-    update((d) => {
-      const next = { ...d.answers };
-      if (value === undefined) delete next[code];
-      else next[code] = value;
-      return { ...d, answers: next };
-    });
+  const write = (value: ReturnType<typeof overrideRecord> | undefined) => setRecord(update, code, value);
   const record = () => {
     const missing = [
       rules.length === 0 ? t('review.override.needRules') : '',
@@ -59,7 +54,7 @@ export function OverrideRecordForm({ instrument, code, result, answers, now, ns,
     ].filter((m) => m !== '');
     setProblems(missing);
     if (missing.length > 0) return;
-    setRecord(overrideRecord(instrument, answers, { rules, reason: reason.trim(), by: by.trim(), role, date }, { now }));
+    write(overrideRecord(instrument, answers, { rules, reason: reason.trim(), by: by.trim(), role, date }, { now }));
     setRules([]);
   };
   const toggle = (ruleId: string) => setRules((current) => (current.includes(ruleId) ? current.filter((r) => r !== ruleId) : [...current, ruleId]));
@@ -85,7 +80,7 @@ export function OverrideRecordForm({ instrument, code, result, answers, now, ns,
               {status.problems.map((p) => <li key={`${p.key}-${JSON.stringify(p.params ?? {})}`}>{reasonText(p)}</li>)}
             </ul>
           ) : null}
-          <button type="button" className="btn btn--secondary" onClick={() => setRecord(undefined)}>
+          <button type="button" className="btn btn--secondary" onClick={() => write(undefined)}>
             {t('review.override.withdraw')}
           </button>
         </div>

@@ -5,6 +5,7 @@ import { asSignOff, type Answers, type Instrument } from '../../instrument';
 import { formatIsoDate, localized } from '../../lib/format';
 import type { DraftData } from '../../storage';
 import { TextField } from './text-field';
+import { setRecord } from './set-record';
 
 interface SignOffRecordProps {
   instrument: Instrument;
@@ -43,13 +44,7 @@ export function SignOffRecord({ instrument, code, result, answers, now, update }
   // Signing off (again) is open when nothing but a lapse stands in the way.
   const canSign = state === 'ready' || (state === 'pending_recheck' && result.signOff.blockers.every((b) => LAPSES.has(b.key)));
 
-  const set = (value: ReturnType<typeof signOffRecord> | undefined) =>
-    update((d) => {
-      const next = { ...d.answers };
-      if (value === undefined) delete next[code];
-      else next[code] = value;
-      return { ...d, answers: next };
-    });
+  const set = (value: ReturnType<typeof signOffRecord> | undefined) => setRecord(update, code, value);
   const sign = () => {
     const ok = by.trim() !== '' && role.trim() !== '' && date !== '';
     setProblem(!ok);
