@@ -1,22 +1,35 @@
 /**
- * `npm run assess -- answers.json`: runs the engine on a file of answers and prints the full
- * result as JSON. The file is either an answers object ({ "E1": "yes", … }) or
- * { "now": "YYYY-MM-DD", "instrument": { "id", "version" }, "answers": { … } }.
- * Exit 2 means the input could not be used; the message says what to fix.
+ * `npm run assess -- [options] <file>…`: runs the engine on case files and prints the result.
+ * A file is an answers object ({ "E1": "yes", … }) or a case file (scripts/lib/case-file.ts):
+ * { "now", "instrument", "answers", "decisions" } — golden case files are read as they are.
+ * Exit 2 means an input could not be used; the message says which and what to fix.
  * This is the only place in the engine's reach that reads a clock (the default `now`).
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { assess } from '../src/engine';
-import { answersSchema, CURRENT, getInstrument, type Answers } from '../src/instrument';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import { assess, type AssessmentResult } from '../src/engine';
+import { answersSchema } from '../src/instrument';
+import { caseFileSchema, resolveCase, type CaseFile } from './lib/case-file';
+import { createExplainer } from './lib/explain';
 
-const USAGE = 'usage: npm run assess -- <answers.json>';
+const HELP = `usage: npm run assess -- [options] <file.json>…
 
-const wrappedSchema = z.strictObject({
-  now: z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'now must be an ISO date, e.g. 2026-11-27').optional(),
-  instrument: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }).optional(),
-  answers: answersSchema,
-});
+Runs the assessment engine on each file and prints the result.
+
+A file is either an answers object ({ "E1": "yes", … }) or a case file:
+  { "title"?, "now"?: "YYYY-MM-DD", "instrument"?: { "id", "version" },
+    "answers": { … }, "decisions"?: [ … ], "expect"?: … }
+Golden case files (tests/golden/cases*/) are case files.
+
+Options:
+  --now DATE        assess as of DATE (YYYY-MM-DD); overrides the file's "now" (default: the file's, else today)
+  --lang CODE       language of the text format: en, ar, vi, ro, sq, ti (default en)
+  --format FORMAT   json (the full result; default) or text (the explanation a person reads)
+  -h, --help        this help
+
+Exit status: 0 all assessed; 2 a file or option could not be used (nothing is printed for it).`;
 
 class InputError extends Error {}
 
@@ -51,34 +64,62 @@ function describeIssues(error: z.ZodError): string {
   }).join('\n  ');
 }
 
-interface Input { now: string; id: string; version: number; answers: Answers }
-
-function parseInput(data: unknown): Input {
+function parseCase(data: unknown, path: string): CaseFile {
   const wrapped = typeof data === 'object' && data !== null && !Array.isArray(data) && 'answers' in data;
   if (wrapped) {
-    const parsed = wrappedSchema.safeParse(data);
-    if (!parsed.success) throw new InputError(`invalid input:\n  ${describeIssues(parsed.error)}`);
-    const { now, instrument, answers } = parsed.data;
-    return { now: now ?? today(), id: instrument?.id ?? CURRENT.id, version: instrument?.version ?? CURRENT.version, answers };
+    const parsed = caseFileSchema.safeParse(data);
+    if (!parsed.success) throw new InputError(`${path}: invalid input:\n  ${describeIssues(parsed.error)}`);
+    return parsed.data;
   }
   const parsed = answersSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(`invalid answers:\n  ${describeIssues(parsed.error)}`);
-  return { now: today(), id: CURRENT.id, version: CURRENT.version, answers: parsed.data };
+  if (!parsed.success) throw new InputError(`${path}: invalid answers:\n  ${describeIssues(parsed.error)}`);
+  return { answers: parsed.data };
+}
+
+interface Options { now: string | undefined; lang: string; format: 'json' | 'text'; files: string[] }
+
+function options(argv: readonly string[]): Options | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { now: { type: 'string' }, lang: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return 'help';
+  if (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.now)) throw new InputError('--now must be a date like 2026-11-27.');
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'text') throw new InputError('--format must be json or text.');
+  if (positionals.length === 0) throw new InputError('give at least one file (see --help).');
+  return { now: values.now, lang: values.lang ?? 'en', format, files: positionals };
+}
+
+function run(opts: Options): number {
+  const results: { file: string; result: AssessmentResult }[] = [];
+  const texts: string[] = [];
+  for (const file of opts.files) {
+    const c = parseCase(readJson(file), file);
+    const resolved = resolveCase(opts.now ? { ...c, now: opts.now } : c, today());
+    const result = assess(resolved.instrument, resolved.answers, { now: resolved.now });
+    results.push({ file, result });
+    if (opts.format === 'text') {
+      texts.push(createExplainer(opts.lang, resolved.instrument).explain(result, resolved.instrument, `== ${resolved.title ?? basename(file)} ==`));
+    }
+  }
+  if (opts.format === 'text') process.stdout.write(texts.join('\n'));
+  else if (results.length === 1) process.stdout.write(`${JSON.stringify(results[0]?.result, null, 2)}\n`);
+  else process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  return 0;
 }
 
 function main(argv: readonly string[]): number {
-  const path = argv[0];
-  if (path === undefined) {
-    console.error(USAGE);
-    return 2;
-  }
   try {
-    const input = parseInput(readJson(path));
-    const result = assess(getInstrument(input.id, input.version), input.answers, { now: input.now });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return 0;
+    const opts = options(argv);
+    if (opts === 'help') {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    return run(opts);
   } catch (e) {
-    if (e instanceof InputError || e instanceof RangeError) {
+    if (e instanceof InputError || e instanceof RangeError || (e instanceof TypeError && 'code' in e)) {
       console.error(`assess: ${e.message}`);
       return 2;
     }

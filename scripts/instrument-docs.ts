@@ -50,31 +50,65 @@ export function renderReference(inst: Instrument, en: Wording): string {
   for (const s of inst.sections) {
     out.push(`### ${s.code}. ${en[`section.${s.code}.title`] ?? ''}`, '');
     out.push(`Domain: \`${s.domain}\`. Shown: ${s.visibleIf ? describeCondition(s.visibleIf) : 'always'}.`, '');
-    out.push('| Code | Type | Question | Answers (codes) | Required | Shown when | Source |', '|---|---|---|---|---|---|---|');
+    out.push('| Code | Type | Question | Answers (codes) | Required | Shown when | For | Source |', '|---|---|---|---|---|---|---|---|');
     for (const i of s.items) {
-      const req = i.requiredWhenFlags ? `while ${i.requiredWhenFlags.join('/')} flags stand` : i.required ? 'yes' : 'no';
       out.push(
-        `| \`${i.code}\` | ${typeCell(i)} | ${cell(en[`item.${i.code}.label`] ?? '')} | ${options(i, en)} | ${req} | ${i.visibleIf ? cell(describeCondition(i.visibleIf)) : ''} | ${cell(i.source)} |`,
+        `| \`${i.code}\` | ${typeCell(i)} | ${cell(en[`item.${i.code}.label`] ?? '')} | ${options(i, en)} | ${required(i)} | ${i.visibleIf ? cell(describeCondition(i.visibleIf)) : ''} | ${audience(i)} | ${cell(i.source)} |`,
       );
     }
     out.push('');
   }
-  out.push('### Rules', '', '| Rule | Level | Domain | Raised when | Unknown gives | Source |', '|---|---|---|---|---|---|');
+  out.push(...renderRules(inst), '', '### Decision and sign-off', '', ...renderDecision(inst));
+  return out.join('\n') + '\n';
+}
+
+function required(i: Item): string {
+  if (i.requiredWhenFlags) return `while ${i.requiredWhenFlags.join('/')} flags stand`;
+  if (i.requiredWhenFlagDomains) return `while ${i.requiredWhenFlagDomains.join('/')} flags stand`;
+  return i.required ? 'yes' : 'no';
+}
+
+/** Whom the item is for, whether the pre-departure re-check asks it again, and what kind of information it shares as. */
+function audience(i: Item): string {
+  return [i.audience, i.recheck ? 're-check' : undefined, i.share ? `shares as ${i.share}` : undefined].filter(Boolean).join('; ');
+}
+
+function renderRules(inst: Instrument): string[] {
+  const out = [`### Rules (unknowns: ${inst.unknowns ?? 'listed'})`, ''];
+  out.push('| Rule | Level | Severity | Review | Domain | Raised when | Unknown gives | Next step | Source |', '|---|---|---|---|---|---|---|---|---|');
+  const derived = inst.unknowns === 'derived';
   for (const r of inst.rules) {
-    const unknown = r.level === 'STOP' ? `${r.onUnknown ?? 'ESC'} (${(r.unknownItems ?? ['items in the condition']).join(', ')})` : '';
-    out.push(`| \`${r.id}\` | ${r.level} | ${r.domain} | ${cell(describeCondition(r.when))} | ${unknown} | ${cell(r.source)} |`);
+    const reach = derived ? 'any item it reads or that gates it' : (r.unknownItems ?? ['items in the condition']).join(', ');
+    const unknown = r.level === 'STOP' ? `${r.onUnknown ?? 'ESC'} (${reach})` : '';
+    const level = `${r.level}${r.hard ? ' (hard)' : ''}${r.confidence ? ` (confidence: ${r.confidence})` : ''}`;
+    const severity = r.severity ?? (r.confidence ? 'low' : { STOP: 'very_high', ESC: 'high', RISK: 'medium', INFO: 'low' }[r.level]);
+    const review = r.review ?? (r.level === 'STOP' || r.level === 'ESC' ? 'supervisor' : 'none');
+    out.push(`| \`${r.id}\` | ${level} | ${severity} | ${review} | ${r.domain} | ${cell(describeCondition(r.when))} | ${unknown} | ${r.next ?? ''} | ${cell(r.source)} |`);
   }
-  out.push('', '### Decision and sign-off', '');
+  return out;
+}
+
+function renderDecision(inst: Instrument): string[] {
   const d = inst.decision;
-  out.push(
+  const roles = d.seniorRoles.map((r) => `\`${r}\``).join(', ');
+  const out = [
     `- Recommendation: \`${d.recommendation}\`; assessor's rating \`${d.assessorRating}\` with narrative \`${d.narrative}\`.`,
-    `- STOP override: \`${d.override.reason}\`, \`${d.override.by}\`, \`${d.override.role}\` (senior roles: ${d.seniorRoles.map((r) => `\`${r}\``).join(', ')}), \`${d.override.date}\`.`,
+    'record' in d.override
+      ? `- STOP override: the record \`${d.override.record}\`, naming the STOP rules it lifts (roles that may record it: ${roles}); never a hard rule; it lapses when an answer a named rule reads changes or a new STOP appears.`
+      : `- STOP override: \`${d.override.reason}\`, \`${d.override.by}\`, \`${d.override.role}\` (senior roles: ${roles}), \`${d.override.date}\`.`,
     `- Supervisor review signature: \`${d.supervisorReview}\`.`,
-  );
+  ];
+  if (d.assessor) out.push(`- Assessor's name: \`${d.assessor}\` (an override or supervisor signature in that name is refused).`);
+  if (d.mitigation) out.push(`- Mitigations: rows of \`${d.mitigation.item}\`, each naming in \`${d.mitigation.flags}\` the flags it answers.`);
+  if (d.multiAgencyReview) out.push(`- Multi-agency review held: \`${d.multiAgencyReview}\`.`);
+  if (d.signOff) out.push(`- Sign-off record: \`${d.signOff.record}\`; it lapses when departure (\`${d.signOff.departure}\`) is more than ${String(d.signOff.validDays)} days after it, or a STOP-relevant answer changes.`);
   for (const r of d.signOffRequires) {
     out.push(`- \`${r.id}\`: when ${describeCondition(r.when)}, requires ${describeCondition(r.require)} (${cell(r.source)}).`);
   }
-  return out.join('\n') + '\n';
+  for (const r of inst.sharing?.recipients ?? []) {
+    out.push(`- Sharing with \`${r.id}\`: only if \`${r.consent}\` is yes; ${r.scope ? `what \`${r.scope}\` lists` : 'the whole record'}.`);
+  }
+  return out;
 }
 
 export function renderDoc(current: string, inst: Instrument, en: Wording): string {

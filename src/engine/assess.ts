@@ -3,11 +3,15 @@
  * answers and `now` always give the same result, and nothing reads a clock.
  */
 import type { Answers, Domain, Instrument } from '../instrument/schema';
-import { chosenRecommendation, computeGating, signOffBlockers } from './gating';
+import { assessConfidence } from './confidence';
+import { chosenRecommendation, computeGating } from './gating';
+import { coveredRuleIds, needsCoverage } from './mitigation';
+import { overrideStatus } from './override';
 import { computeMissing, computeSections } from './progress';
 import { computeFlags } from './rules';
 import { rateDomains, rateOverall } from './scoring';
-import { ratingLevels, type AssessOptions, type AssessmentResult, type FieldError, type RatingLevel } from './types';
+import { computeSignOff } from './signoff';
+import { ratingLevels, type AssessOptions, type AssessmentResult, type FieldError, type Flag, type RatingLevel } from './types';
 import { validateVisible } from './validation';
 import { createContext, type EngineContext } from './visibility';
 
@@ -21,10 +25,20 @@ function assessorRatingOf(ctx: EngineContext): RatingLevel | null {
   return ratingLevels.find((l) => l === answer) ?? null;
 }
 
+/** Flags with what the decisions made of them: lifted by the override, answered by a mitigation. */
+function settle(ctx: EngineContext, raw: readonly Flag[]) {
+  const override = overrideStatus(ctx, raw);
+  const lifted = new Set(override.lifted);
+  const lifting = raw.map((f) => (f.level === 'STOP' && !f.hard && lifted.has(f.ruleId) ? { ...f, overridden: true } : f));
+  const covered = coveredRuleIds(ctx);
+  const flags = lifting.map((f) => (needsCoverage(f) && covered.has(f.ruleId) ? { ...f, covered: true } : f));
+  return { flags, override };
+}
+
 export function assess(instrument: Instrument, answers: Answers, options: AssessOptions): AssessmentResult {
   const ctx = createContext(instrument, answers, options);
   const profile = profileOf(ctx);
-  const flags = computeFlags(ctx);
+  const { flags, override } = settle(ctx, computeFlags(ctx));
   const missing = computeMissing(ctx, flags);
   const visibleSections = instrument.sections.filter((s) => ctx.isSectionVisible(s.code));
   // The child domain also applies to an adult returning with children (a visible child section).
@@ -34,14 +48,16 @@ export function assess(instrument: Instrument, answers: Answers, options: Assess
     const d = domainOf.get(m.section);
     if (d) missingByDomain[d] = (missingByDomain[d] ?? 0) + 1;
   }
+  const confidence = assessConfidence(instrument, flags);
+  const unconfirmed = confidence?.level === 'unreliable';
   const ratings = rateDomains(flags, {
     child: profile.isChild || visibleSections.some((s) => s.domain === 'child'),
     youngAdult: profile.isYoungAdult,
-  }, missingByDomain);
-  const recommendations = computeGating(ctx, flags, missing);
+  }, missingByDomain, unconfirmed);
+  const recommendations = computeGating(ctx, flags, missing, override);
   const recommendation = chosenRecommendation(ctx);
   const errors = validateVisible(ctx);
-  const blockers = signOffBlockers(ctx, {
+  const signOff = computeSignOff(ctx, {
     flags, missing, gating: recommendations, isChild: profile.isChild, errors: errors.length,
   });
   return {
@@ -54,11 +70,13 @@ export function assess(instrument: Instrument, answers: Answers, options: Assess
     sections: computeSections(ctx, flags, missing),
     flags,
     ratings,
-    overall: rateOverall(flags, ratings),
+    overall: rateOverall(flags, ratings, unconfirmed),
+    confidence,
+    override,
     assessorRating: assessorRatingOf(ctx),
     recommendations,
     chosen: { recommendation, allowed: recommendation !== null && recommendations.allowed.includes(recommendation) },
-    signOff: { ready: blockers.length === 0, blockers },
+    signOff,
     errors,
   };
 }

@@ -25,7 +25,7 @@ describe('recommendation gating', () => {
     const r = scenario(inst).answers({ E1: 'no', F1: 'yes' }).judgement('very_high').assess();
     expect(r.recommendations.allowed).toEqual(['defer', 'not_recommended']);
     const blocked = r.recommendations.blocked.find((b) => b.recommendation === 'proceed_with_conditions');
-    expect(blocked?.reasons).toEqual([{ key: 'gating.stop', params: { rules: 'F1-trafficker-knows', count: 1 } }]);
+    expect(blocked?.reasons).toEqual([{ key: 'gating.stop', params: { rules: 'F1-trafficker-knows', count: 1 }, contentLists: { rules: ['rule.F1-trafficker-knows.reason'] } }]);
   });
 
   it('opens proceed-with-conditions, never no-impediment, after a senior written override', () => {
@@ -71,7 +71,7 @@ describe('sign-off', () => {
 
   it('is ready when everything is answered and the choice is allowed', () => {
     const r = complete().recommend('no_impediment').assess();
-    expect(r.signOff).toEqual({ ready: true, blockers: [] });
+    expect(r.signOff).toEqual({ ready: true, blockers: [], state: 'ready', signedOn: null, confirmations: [], changedSince: [] });
     expect(r.chosen).toEqual({ recommendation: 'no_impediment', allowed: true });
   });
 

@@ -1,14 +1,25 @@
 /**
- * Which recommendations the assessment allows, and what still blocks sign-off. A "no
- * impediment" on an incomplete or flagged assessment is exactly what this product exists
- * to prevent, so the rules here lean to blocking; defer and not_recommended are always open.
+ * Which recommendations the assessment allows. A "no impediment" on an incomplete or flagged
+ * assessment is exactly what this product exists to prevent, so the rules here lean to
+ * blocking; defer and not_recommended are always open.
+ *
+ * - A standing STOP the override does not lift blocks "no impediment" and "proceed"; a hard
+ *   STOP is never lifted. A lifted STOP still stands as a fact: it blocks "no impediment".
+ * - Missing answers block both.
+ * - Without flag-naming mitigations (version 1), any open RISK or ESC blocks "no impediment".
+ *   With them, an ESC blocks it (it needs review and conditions), and a RISK blocks it only
+ *   until a complete mitigation row (or an accepted risk) names it.
+ * - Under derived unknowns, "no impediment identified" also needs every answer a STOP rule
+ *   depends on to be known: an unknown or declined one blocks it even where, with the other
+ *   answers as they are, that STOP could not fire (the claim is "nothing stands in the way", and
+ *   what is not known cannot be said not to). "Proceed with conditions" stays open.
  */
+import { itemLabelKeys, ruleReasonKeys } from './messages';
 import type { Recommendation } from '../instrument/schema';
-import { recommendations } from '../instrument/schema';
-import { rowsOf } from './conditions';
-import { parseDate } from './dates';
+import { recommendations, stopRelevantItems } from '../instrument/schema';
+import { isUnknownAnswer } from './answered';
 import type { MissingItem } from './progress';
-import { ratingLevels, type BlockedRecommendation, type Flag, type Gating, type Reason } from './types';
+import type { BlockedRecommendation, Flag, Gating, OverrideStatus, Reason } from './types';
 import type { EngineContext } from './visibility';
 
 function text(ctx: EngineContext, code: string): string {
@@ -16,96 +27,67 @@ function text(ctx: EngineContext, code: string): string {
   return typeof answer === 'string' ? answer.trim() : '';
 }
 
-/** A signature with a name; a one-tap "unknown" is not a signature. */
-function isSigned(ctx: EngineContext, code: string): boolean {
-  const answer = ctx.answerOf(code);
-  return typeof answer === 'object' && !Array.isArray(answer) && 'name' in answer && answer.name.trim() !== '';
-}
-
-/**
- * A written override by a senior reviewer: reason and name given (as words, not
- * "unknown"), a role from `seniorRoles`, and a real date. Hidden items do not count.
- */
-export function isOverrideActive(ctx: EngineContext): boolean {
-  const { override, seniorRoles } = ctx.instrument.decision;
-  return text(ctx, override.reason) !== '' && text(ctx, override.by) !== ''
-    && seniorRoles.includes(text(ctx, override.role)) && parseDate(ctx.answerOf(override.date)) !== null;
-}
-
 export function chosenRecommendation(ctx: EngineContext): Recommendation | null {
   const answer = text(ctx, ctx.instrument.decision.recommendation);
   return recommendations.find((r) => r === answer) ?? null;
 }
 
-export function computeGating(ctx: EngineContext, flags: readonly Flag[], missing: readonly MissingItem[]): Gating {
-  const overrideActive = isOverrideActive(ctx);
-  const stops = [...new Set(flags.filter((f) => f.level === 'STOP').map((f) => f.ruleId))];
-  const open = flags.filter((f) => f.level !== 'INFO').length;
+const idsOf = (flags: readonly Flag[]): string[] => [...new Set(flags.map((f) => f.ruleId))];
+const listed = (key: string, flags: readonly Flag[]): Reason => {
+  const ids = idsOf(flags);
+  return { key, params: { rules: ids.join(', '), count: ids.length }, contentLists: { rules: ruleReasonKeys(ids) } };
+};
+
+function noImpedimentReasons(ctx: EngineContext, flags: readonly Flag[]): Reason[] {
+  const reasons: Reason[] = [];
+  if (!ctx.instrument.decision.mitigation) {
+    // Version 1: an overridden STOP, an ESC or a RISK all count as open flags.
+    const open = flags.filter((f) => f.level !== 'INFO').length;
+    if (open > 0) reasons.push({ key: 'gating.open_flags', params: { count: open } });
+    return reasons;
+  }
+  const lifted = flags.filter((f) => f.level === 'STOP' && f.overridden);
+  const esc = flags.filter((f) => f.level === 'ESC');
+  const risks = flags.filter((f) => f.level === 'RISK' && !f.covered);
+  if (lifted.length > 0) reasons.push(listed('gating.overridden_stop', lifted));
+  if (esc.length > 0) reasons.push(listed('gating.escalation', esc));
+  if (risks.length > 0) reasons.push(listed('gating.uncovered_risk', risks));
+  if (ctx.instrument.unknowns === 'derived') {
+    const unknown = stopRelevantItems(ctx.instrument).filter((code) => {
+      const item = ctx.item(code);
+      return item !== undefined && isUnknownAnswer(ctx.answerOf(code), item.type);
+    });
+    if (unknown.length > 0) reasons.push({
+      key: 'gating.unknown_stop_items', params: { items: unknown.join(', '), count: unknown.length }, contentLists: { items: itemLabelKeys(unknown) },
+    });
+  }
+  return reasons;
+}
+
+export function computeGating(
+  ctx: EngineContext, flags: readonly Flag[], missing: readonly MissingItem[], override: OverrideStatus,
+): Gating {
   // The recommendation item is itself required; it must not block the very choice that answers it.
   const incomplete = missing.filter((m) => m.item !== ctx.instrument.decision.recommendation).length;
   const reasons: Record<Recommendation, Reason[]> = {
     no_impediment: [], proceed_with_conditions: [], defer: [], not_recommended: [],
   };
-  if (stops.length > 0 && !overrideActive) {
-    const stop: Reason = { key: 'gating.stop', params: { rules: stops.join(', '), count: stops.length } };
-    reasons.no_impediment.push(stop);
-    reasons.proceed_with_conditions.push(stop);
-  }
-  // An overridden STOP still stands: the override opens "proceed with conditions", never "no impediment".
-  if (open > 0) reasons.no_impediment.push({ key: 'gating.open_flags', params: { count: open } });
-  if (incomplete > 0) {
-    const reason: Reason = { key: 'gating.incomplete', params: { count: incomplete } };
+  const both = (reason: Reason) => {
     reasons.no_impediment.push(reason);
     reasons.proceed_with_conditions.push(reason);
+  };
+  const standing = flags.filter((f) => f.level === 'STOP' && !f.overridden);
+  const hard = standing.filter((f) => f.hard);
+  const soft = standing.filter((f) => !f.hard);
+  if (soft.length > 0) both(listed('gating.stop', soft));
+  if (hard.length > 0) both(listed('gating.hard_stop', hard));
+  if (soft.length > 0 && (override.state === 'lapsed' || override.state === 'invalid') && 'record' in ctx.instrument.decision.override) {
+    both({ key: 'gating.override_not_holding' });
   }
+  reasons.no_impediment.push(...noImpedimentReasons(ctx, flags));
+  if (incomplete > 0) both({ key: 'gating.incomplete', params: { count: incomplete } });
   const blocked: BlockedRecommendation[] = recommendations
     .filter((r) => reasons[r].length > 0)
     .map((r) => ({ recommendation: r, reasons: reasons[r] }));
-  return { allowed: recommendations.filter((r) => reasons[r].length === 0), blocked, overrideActive };
-}
-
-/** The rows item that records mitigations: a rows item required while RISK or ESC flags stand. */
-function mitigationItem(ctx: EngineContext): string | undefined {
-  return ctx.placed.find((p) => p.item.type === 'rows'
-    && (p.item.requiredWhenFlags ?? []).some((l) => l === 'RISK' || l === 'ESC'))?.item.code;
-}
-
-export interface SignOffInput {
-  flags: readonly Flag[];
-  missing: readonly MissingItem[];
-  gating: Gating;
-  isChild: boolean;
-  /** validation errors over the visible items: an invalid answer is never signed off */
-  errors: number;
-}
-
-export function signOffBlockers(ctx: EngineContext, input: SignOffInput): Reason[] {
-  const { decision } = ctx.instrument;
-  const blockers: Reason[] = [];
-  const levels = new Set(input.flags.map((f) => f.level));
-  if (input.missing.length > 0) blockers.push({ key: 'signoff.incomplete', params: { count: input.missing.length } });
-  if (input.errors > 0) blockers.push({ key: 'signoff.invalid_answers', params: { count: input.errors } });
-  const chosen = chosenRecommendation(ctx);
-  if (chosen === null) blockers.push({ key: 'signoff.no_recommendation' });
-  else if (!input.gating.allowed.includes(chosen)) {
-    blockers.push({ key: 'signoff.recommendation_blocked', params: { recommendation: chosen } });
-  }
-  const rating = text(ctx, decision.assessorRating);
-  if (!ratingLevels.some((l) => l === rating) || text(ctx, decision.narrative) === '') {
-    blockers.push({ key: 'signoff.no_judgement' });
-  }
-  if ((levels.has('STOP') || levels.has('ESC') || input.isChild) && !isSigned(ctx, decision.supervisorReview)) {
-    blockers.push({ key: 'signoff.supervisor_review' });
-  }
-  const mitigation = mitigationItem(ctx);
-  if (mitigation !== undefined && (levels.has('RISK') || levels.has('ESC'))
-    && rowsOf(ctx.answerOf(mitigation)).length === 0) {
-    blockers.push({ key: 'signoff.mitigation' });
-  }
-  for (const req of decision.signOffRequires) {
-    if (ctx.holds(req.when) && !ctx.holds(req.require)) {
-      blockers.push({ key: `signoff.${req.id}.reason`, source: 'instrument' });
-    }
-  }
-  return blockers;
+  return { allowed: recommendations.filter((r) => reasons[r].length === 0), blocked, overrideActive: override.state === 'active' };
 }

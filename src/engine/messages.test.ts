@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import english from '../../locales/en/engine.json';
 import { domains, flagLevels, recommendations } from '../instrument/schema';
-import { engineMessageKeys, pluralMessageKeys, ratingLevels } from './index';
+import { engineLabelKeys, engineMessageKeys, pluralMessageKeys, ratingLevels } from './index';
 
 const locale: Record<string, string> = english;
 const has = (key: string) => typeof locale[key] === 'string' && locale[key] !== '';
@@ -27,6 +27,7 @@ describe('English engine messages', () => {
       ...flagLevels.flatMap((l) => [`level.${l}`, `level.${l}.description`]),
       ...ratingLevels.map((l) => `rating.level.${l}`),
       ...recommendations.map((r) => `recommendation.${r}`),
+      ...engineLabelKeys,
     ];
     expect(keys.filter((k) => !has(k))).toEqual([]);
   });
@@ -39,7 +40,7 @@ describe('engineMessageKeys', () => {
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'messages.ts')
       .map((f) => readFileSync(new URL(f, dir), 'utf8'))
       .join('\n');
-    const written = [...source.matchAll(/'((?:rating|gating|signoff|validation)\.[a-z_]+)'/g)].map((m) => m[1] ?? '');
+    const written = [...source.matchAll(/'((?:rating|gating|signoff|validation|override|confidence)\.[a-z_]+)'/g)].map((m) => m[1] ?? '');
     const listed: readonly string[] = engineMessageKeys;
     expect(written.length).toBeGreaterThan(20);
     expect([...new Set(written)].filter((k) => !listed.includes(k))).toEqual([]);

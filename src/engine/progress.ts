@@ -4,7 +4,7 @@
  * visible, required and unanswered; hidden items are never missing. Missing answers are not
  * validation errors: the wizard lets the caseworker move freely and come back.
  */
-import type { FlagLevel } from '../instrument/schema';
+import type { Domain, FlagLevel } from '../instrument/schema';
 import { isAnswered } from './answered';
 import { countByLevel } from './rules';
 import type { Flag, SectionProgress, SectionStatus } from './types';
@@ -15,12 +15,22 @@ export interface MissingItem {
   item: string;
 }
 
-export function isRequired(p: PlacedItem, standing: ReadonlySet<FlagLevel>): boolean {
-  return p.item.required || (p.item.requiredWhenFlags ?? []).some((l) => standing.has(l));
+/** The levels of the standing flags, and the areas with a standing RISK, ESC or STOP. */
+export interface Standing {
+  levels: ReadonlySet<FlagLevel>;
+  domains: ReadonlySet<Domain>;
 }
 
-export function standingLevels(flags: readonly Flag[]): Set<FlagLevel> {
-  return new Set(flags.map((f) => f.level));
+export function isRequired(p: PlacedItem, standing: Standing): boolean {
+  return p.item.required || (p.item.requiredWhenFlags ?? []).some((l) => standing.levels.has(l))
+    || (p.item.requiredWhenFlagDomains ?? []).some((d) => standing.domains.has(d));
+}
+
+export function standingLevels(flags: readonly Flag[]): Standing {
+  return {
+    levels: new Set(flags.map((f) => f.level)),
+    domains: new Set(flags.filter((f) => f.level !== 'INFO').map((f) => f.domain)),
+  };
 }
 
 export function computeMissing(ctx: EngineContext, flags: readonly Flag[]): MissingItem[] {

@@ -18,6 +18,7 @@ describe('flags', () => {
     expect(flags).toEqual([{
       ruleId: 'E1-debt', level: 'RISK', domain: 'debt', section: 'E', source: 'practice',
       items: [{ code: 'E1', answer: 'yes' }], viaUnknown: false, ruleLevel: 'RISK',
+      hard: false, severity: 'medium', review: 'none', next: null, confidence: null, overridden: false, covered: false,
     }]);
   });
 

@@ -1,13 +1,17 @@
 /**
  * Flags: each rule whose `when` holds raises a flag of its level. A STOP rule that does not
- * fire, but one of its `unknownItems` (default: the items its `when` names) is visible and
- * answered unknown or declined, raises `onUnknown` (default ESC): the danger could not be
- * ruled out (outline §6.0 gating rules; clarification 9 for onUnknown STOP).
+ * fire, but whose danger cannot be ruled out because an answer it depends on is unknown or
+ * declined, raises `onUnknown` (default ESC) instead (outline §6.0 gating rules; clarification 9
+ * for onUnknown STOP). Which answers count depends on the instrument's `unknowns`:
+ * - `listed` (version 1): the rule's `unknownItems`, or by default the items its `when` names;
+ * - `derived`: the rule is evaluated in three-valued logic (unknowns.ts), so every item it reads,
+ *   and every item that controls whether those are asked, counts; `unknownItems` may add more.
  */
-import type { Condition, FlagLevel, Instrument, Rule } from '../instrument/schema';
-import { walkCondition } from '../instrument/schema';
+import type { Condition, FlagLevel, Instrument, Rule, Severity } from '../instrument/schema';
+import { gatewaysOf, walkCondition } from '../instrument/schema';
 import { isUnknownAnswer } from './answered';
 import type { Flag } from './types';
+import { createMaybeContext, type MaybeContext } from './unknowns';
 import type { EngineContext } from './visibility';
 
 /** Item codes a condition names directly, in order, without duplicates. */
@@ -31,19 +35,47 @@ function itemsBehind(cond: Condition, instrument: Instrument): string[] {
   return codes;
 }
 
-function unknownLevel(rule: Rule, ctx: EngineContext): FlagLevel | null {
+function isUnknownItem(ctx: EngineContext, code: string): boolean {
+  const item = ctx.item(code);
+  return item !== undefined && isUnknownAnswer(ctx.answerOf(code), item.type);
+}
+
+/** The level of the flag a STOP rule that did not fire raises because of unknowns, or null. */
+function unknownLevel(rule: Rule, ctx: EngineContext, maybe: MaybeContext | null): FlagLevel | null {
   if (rule.level !== 'STOP') return null;
+  const level = rule.onUnknown ?? 'ESC';
+  if (maybe) {
+    if (maybe.holds3(rule.when) !== false) return level;
+    return (rule.unknownItems ?? []).some((code) => isUnknownItem(ctx, code)) ? level : null;
+  }
   const codes = rule.unknownItems ?? namedItems(rule.when);
-  const anyUnknown = codes.some((code) => {
-    const item = ctx.item(code);
-    return item !== undefined && isUnknownAnswer(ctx.answerOf(code), item.type);
-  });
-  return anyUnknown ? (rule.onUnknown ?? 'ESC') : null;
+  return codes.some((code) => isUnknownItem(ctx, code)) ? level : null;
+}
+
+export const levelRank: Readonly<Record<FlagLevel, number>> = { STOP: 0, ESC: 1, RISK: 2, INFO: 3 };
+
+/** What each level sets an area's rating to when a rule names no severity. */
+export const defaultSeverity: Readonly<Record<FlagLevel, Severity>> = { STOP: 'very_high', ESC: 'high', RISK: 'medium', INFO: 'low' };
+const severityRank: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, very_high: 3 };
+
+/**
+ * A flag's severity: the rule's (or its level's default); a process-quality rule sets none; a
+ * "cannot be ruled out" flag is no more severe than a flag of its own level.
+ */
+function severityOf(rule: Rule, level: FlagLevel): Severity {
+  const own = rule.severity ?? (rule.confidence ? 'low' : defaultSeverity[rule.level]);
+  const cap = defaultSeverity[level];
+  return severityRank[own] <= severityRank[cap] ? own : cap;
 }
 
 function makeFlag(rule: Rule, level: FlagLevel, viaUnknown: boolean, ctx: EngineContext): Flag {
   const named = itemsBehind(rule.when, ctx.instrument);
-  const codes = [...named, ...(rule.unknownItems ?? []).filter((c) => !named.includes(c))];
+  const extra = [...(rule.unknownItems ?? [])];
+  // Under derived unknowns, name the unknown gateways too: they are why the flag stands.
+  if (viaUnknown && ctx.instrument.unknowns === 'derived') {
+    extra.push(...gatewaysOf(rule.when, ctx.instrument).filter((code) => isUnknownItem(ctx, code)));
+  }
+  const codes = [...named, ...extra.filter((c, i) => !named.includes(c) && extra.indexOf(c) === i)];
   const first = codes[0];
   return {
     ruleId: rule.id,
@@ -54,20 +86,26 @@ function makeFlag(rule: Rule, level: FlagLevel, viaUnknown: boolean, ctx: Engine
     items: codes.map((code) => ({ code, answer: ctx.answerOf(code) })),
     viaUnknown,
     ruleLevel: rule.level,
+    hard: rule.hard === true && level === 'STOP',
+    severity: severityOf(rule, level),
+    review: rule.review ?? (level === 'STOP' || level === 'ESC' ? 'supervisor' : 'none'),
+    next: rule.next ?? null,
+    confidence: rule.confidence ?? null,
+    overridden: false,
+    covered: false,
   };
 }
 
-export const levelRank: Readonly<Record<FlagLevel, number>> = { STOP: 0, ESC: 1, RISK: 2, INFO: 3 };
-
 /** Standing flags: STOP, ESC, RISK, INFO, then in the instrument's rule order. */
 export function computeFlags(ctx: EngineContext): Flag[] {
+  const maybe = ctx.instrument.unknowns === 'derived' ? createMaybeContext(ctx) : null;
   const flags: { flag: Flag; order: number }[] = [];
   ctx.instrument.rules.forEach((rule, order) => {
     if (ctx.holds(rule.when)) {
       flags.push({ flag: makeFlag(rule, rule.level, false, ctx), order });
       return;
     }
-    const level = unknownLevel(rule, ctx);
+    const level = unknownLevel(rule, ctx, maybe);
     if (level) flags.push({ flag: makeFlag(rule, level, true, ctx), order });
   });
   flags.sort((a, b) => levelRank[a.flag.level] - levelRank[b.flag.level] || a.order - b.order);

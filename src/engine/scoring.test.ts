@@ -88,11 +88,21 @@ describe('ratings of an incomplete assessment', () => {
 });
 
 describe('overall rating', () => {
-  it('is the highest domain rating, naming that domain', () => {
+  it('is the highest domain rating, explained by the whole case\'s counts and the areas at that level', () => {
     const { overall } = rate({ E1: 'yes', F1: 'yes' });
     expect(overall.level).toBe('high');
-    expect(overall.explanation).toEqual({ key: 'rating.esc', params: { count: 1, domain: 'control' } });
+    expect(overall.explanation).toEqual({
+      key: 'rating.overall', params: { stop: 0, esc: 1, risk: 1 }, lists: { domains: ['domain.control'] },
+    });
+    expect(overall.drivers).toEqual(['control']);
     expect(overall.flags).toEqual(['F1-contact', 'E1-debt']);
+  });
+
+  it('names every area at the overall level as a driver', () => {
+    const { overall } = rate({ E1: 'yes', H1: 'yes' });
+    expect(overall.level).toBe('medium');
+    expect(overall.drivers).toEqual(['debt', 'economic']);
+    expect(overall.explanation.lists).toEqual({ domains: ['domain.debt', 'domain.economic'] });
   });
 
   it('does not add RISKs across domains: two medium domains stay medium', () => {
@@ -104,7 +114,10 @@ describe('overall rating', () => {
     expect(two.overall.level).toBe('high');
     const three = rate({ E5: 'yes', F1: 'yes', G1: 'yes' });
     expect(three.overall.level).toBe('very_high');
-    expect(three.overall.explanation).toEqual({ key: 'rating.cumulative', params: { count: 3 } });
+    expect(three.overall.explanation).toEqual({
+      key: 'rating.cumulative', params: { count: 3, stop: 0, esc: 3, risk: 0 },
+      lists: { domains: ['domain.debt', 'domain.control', 'domain.family'] },
+    });
     const highDomains: Domain[] = ['debt', 'control', 'family'];
     for (const d of highDomains) expect(three.ratings[d].level).toBe('high');
   });

@@ -4,9 +4,10 @@
  * wizard allows free movement); they are reported as `missing`. Only visible items are
  * checked: hidden answers are kept by callers but play no part.
  */
-import type { AnswerValue, Column, Item } from '../instrument/schema';
-import { isSpecial, ynuValues } from '../instrument/schema';
+import type { AnswerValue, Column, Item, Row } from '../instrument/schema';
+import { asOverride, asProvenance, asSignOff, isSpecial, ynuValues } from '../instrument/schema';
 import { isAnswered } from './answered';
+import { evaluateRow } from './conditions';
 import { parseDate } from './dates';
 import type { FieldError } from './types';
 import type { EngineContext } from './visibility';
@@ -47,10 +48,22 @@ function signature(value: unknown): Check[] {
   return filled(value.date) && !parseDate(value.date) ? [{ key: 'validation.date' }] : [];
 }
 
-function cell(column: Column, value: unknown, row: number): Check[] {
-  const at = { row, column: column.key };
+/** Rule ids a `flags` cell may name; without it only the shape is checked. */
+type RuleIds = ReadonlySet<string> | undefined;
+
+function flagIds(value: string, ruleIds: RuleIds, at: { row: number; column: string }): Check[] {
+  const ids = value.split(/[\s,]+/).filter((id) => id !== '');
+  const unknown = ruleIds ? ids.filter((id) => !ruleIds.has(id)) : [];
+  if (ids.length === 0) return [{ key: 'validation.required_column', params: { column: at.column }, ...at }];
+  return unknown.map((id) => ({ key: 'validation.unknown_flag', params: { value: id }, ...at }));
+}
+
+function cell(column: Column, row: Row, index: number, ruleIds: RuleIds): Check[] {
+  const value: unknown = row[column.key];
+  const at = { row: index, column: column.key };
   if (value === null || value === undefined || (isText(value) && value.trim() === '')) {
-    return column.required ? [{ key: 'validation.required_column', params: { column: column.key }, ...at }] : [];
+    const required = column.required || (column.requiredIf !== undefined && evaluateRow(column.requiredIf, row));
+    return required ? [{ key: 'validation.required_column', params: { column: column.key }, ...at }] : [];
   }
   const wrong = (key: string, params?: Record<string, string | number>): Check[] => [params ? { key, params, ...at } : { key, ...at }];
   switch (column.type) {
@@ -59,15 +72,26 @@ function cell(column: Column, value: unknown, row: number): Check[] {
     case 'ynu': return ynuValues.some((v) => v === value) ? [] : wrong('validation.option', { value: show(value) });
     case 'choice': return option(column, value).length === 0 ? [] : wrong('validation.option', { value: show(value) });
     case 'text': return isText(value) ? tooLong(value).map((e) => ({ ...e, ...at })) : wrong('validation.type');
+    case 'flags': return isText(value) ? flagIds(value, ruleIds, at) : wrong('validation.type');
   }
 }
 
-function rows(item: Item, value: unknown): Check[] {
-  if (!Array.isArray(value) || !value.every(isObject)) return [{ key: 'validation.type' }];
-  return value.flatMap((row, i) => (item.columns ?? []).flatMap((c) => cell(c, row[c.key], i)));
+const isRow = (v: unknown): v is Row =>
+  isObject(v) && Object.values(v).every((c) => c === null || c === undefined || typeof c === 'string' || typeof c === 'number');
+
+function rows(item: Item, value: unknown, ruleIds: RuleIds): Check[] {
+  if (!Array.isArray(value) || !value.every(isRow)) return [{ key: 'validation.type' }];
+  return value.flatMap((row, i) => (item.columns ?? []).flatMap((c) => cell(c, row, i, ruleIds)));
 }
 
-function byType(item: Item, value: unknown): Check[] {
+/** A record is written whole by the app: its shape, and a real date. */
+function record(item: Item, value: unknown): Check[] {
+  const parsed = item.type === 'override' ? asOverride(value) : item.type === 'signoff' ? asSignOff(value) : asProvenance(value);
+  if (!parsed) return [{ key: 'validation.type' }];
+  return parseDate(parsed.date) ? [] : [{ key: 'validation.date' }];
+}
+
+function byType(item: Item, value: unknown, ruleIds: RuleIds): Check[] {
   switch (item.type) {
     case 'ynu': return ynuValues.some((v) => v === value) ? [] : [{ key: 'validation.type' }];
     case 'choice': return isText(value) ? option(item, value) : [{ key: 'validation.type' }];
@@ -80,25 +104,33 @@ function byType(item: Item, value: unknown): Check[] {
     case 'date': return !isText(value) ? [{ key: 'validation.type' }] : parseDate(value) ? [] : [{ key: 'validation.date' }];
     case 'text': return isText(value) ? tooLong(value) : [{ key: 'validation.type' }];
     case 'verbatim': return verbatim(value);
-    case 'rows': return rows(item, value);
+    case 'rows': return rows(item, value, ruleIds);
     case 'signature': return signature(value);
+    case 'override':
+    case 'signoff':
+    case 'provenance':
+      return record(item, value);
   }
 }
 
-/** Errors for one answer of one item; an unanswered item has none. */
-export function validateAnswer(item: Item, answer: AnswerValue | undefined): FieldError[] {
+/**
+ * Errors for one answer of one item; an unanswered item has none. `ruleIds`: the instrument's
+ * rule ids, which a mitigation row's `flags` cell may name.
+ */
+export function validateAnswer(item: Item, answer: AnswerValue | undefined, ruleIds?: ReadonlySet<string>): FieldError[] {
   // Blank is "not answered yet", which is `missing`, not malformed.
   if (answer === undefined || answer === null) return [];
   if ((typeof answer === 'string' || Array.isArray(answer)) && !isAnswered(answer)) return [];
   if (isSpecial(answer)) {
     return item.allowUnknown || item.type === 'ynu' ? [] : [{ item: item.code, key: 'validation.unknown_not_allowed' }];
   }
-  return byType(item, answer).map((e) => ({ item: item.code, ...e }));
+  return byType(item, answer, ruleIds).map((e) => ({ item: item.code, ...e }));
 }
 
 /** Errors over the visible items, optionally of one section, in instrument order. */
 export function validateVisible(ctx: EngineContext, sectionCode?: string): FieldError[] {
+  const ruleIds = new Set(ctx.instrument.rules.map((r) => r.id));
   return ctx.placed
     .filter((p) => (sectionCode === undefined || p.section.code === sectionCode) && ctx.isItemVisible(p.item.code))
-    .flatMap((p) => validateAnswer(p.item, ctx.answerOf(p.item.code)));
+    .flatMap((p) => validateAnswer(p.item, ctx.answerOf(p.item.code), ruleIds));
 }

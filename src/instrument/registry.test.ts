@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CURRENT, getInstrument, registry } from './registry';
+import { CURRENT, getInstrument, getUpgrade, registry } from './registry';
 
 describe('instrument registry', () => {
   it('no shipped instrument version has changed (a change needs a new version)', () => {
@@ -20,5 +20,14 @@ describe('instrument registry', () => {
 
   it('refuses an instrument version this copy does not have, saying what to do', () => {
     expect(() => getInstrument(CURRENT.id, 999)).toThrow(/update the app/);
+  });
+
+  it('declares how a v1 draft moves to v2, and the mapping covers every change between them', () => {
+    const upgrade = getUpgrade('homeward-return', 1);
+    expect(upgrade?.to).toBe(2);
+    // getUpgrade refuses a mapping with an undeclared change (checkUpgrade); these are the declared ones.
+    expect(Object.keys(upgrade?.mapping.notCarried ?? {}).sort()).toEqual(['E9', 'E9.words', 'F9', 'G7', 'N6.by', 'N6.date', 'N6.reason', 'N6.role']);
+    expect(Object.keys(upgrade?.mapping.convert ?? {}).sort()).toEqual(['E2', 'F4', 'G9', 'H3', 'LA1', 'N5']);
+    expect(getUpgrade('homeward-return', 2)).toBeNull();
   });
 });

@@ -4,9 +4,11 @@
  * the version it was started with. Wording lives in content/<lang>.json beside each
  * definition and is loaded by src/i18n (Vite's import.meta.glob), not here.
  */
-import type { Instrument } from './schema';
-import { parseInstrument } from './schema';
+import type { Instrument, UpgradeMapping } from './schema';
+import { checkUpgrade, parseInstrument, upgradeMappingSchema } from './schema';
 import homewardReturnV1 from './definitions/homeward-return/v1/instrument.json';
+import homewardReturnV2 from './definitions/homeward-return/v2/instrument.json';
+import homewardReturnV2FromV1 from './definitions/homeward-return/v2/upgrade-from-v1.json';
 
 export interface InstrumentEntry {
   id: string;
@@ -16,6 +18,8 @@ export interface InstrumentEntry {
   /** JSON path of the definition, relative to this file */
   file: string;
   definition: unknown;
+  /** The declared mapping from the previous version, if drafts may be moved to this one. */
+  upgrade?: { file: string; definition: unknown };
 }
 
 export const registry: readonly InstrumentEntry[] = [
@@ -26,9 +30,18 @@ export const registry: readonly InstrumentEntry[] = [
     file: './definitions/homeward-return/v1/instrument.json',
     definition: homewardReturnV1,
   },
+  {
+    id: 'homeward-return',
+    version: 2,
+    sha256: '4a236980ca2c8924e80819b29c40dea394a1d9125167d568f57cb27b88fb839b',
+    file: './definitions/homeward-return/v2/instrument.json',
+    definition: homewardReturnV2,
+    upgrade: { file: './definitions/homeward-return/v2/upgrade-from-v1.json', definition: homewardReturnV2FromV1 },
+  },
 ];
 
-export const CURRENT = { id: 'homeward-return', version: 1 } as const;
+/** The version new drafts start on. A draft on an older one stays there until moved on purpose. */
+export const CURRENT = { id: 'homeward-return', version: 2 } as const;
 
 const parsed = new Map<string, Instrument>();
 
@@ -42,6 +55,27 @@ export function getInstrument(id: string, version: number): Instrument {
   const inst = parseInstrument(entry.definition);
   parsed.set(key, inst);
   return inst;
+}
+
+const mappings = new Map<string, UpgradeMapping>();
+
+/**
+ * The declared mapping that moves a draft from `fromVersion` to the next version, validated
+ * against both definitions; null when there is no newer version to move to.
+ */
+export function getUpgrade(id: string, fromVersion: number): { to: number; mapping: UpgradeMapping } | null {
+  const entry = registry.find((e) => e.id === id && e.version === fromVersion + 1);
+  if (!entry?.upgrade) return null;
+  const key = `${id}@${String(fromVersion)}`;
+  let mapping = mappings.get(key);
+  if (!mapping) {
+    const parsed = upgradeMappingSchema.parse(entry.upgrade.definition);
+    const problems = parsed.from === fromVersion ? checkUpgrade(getInstrument(id, fromVersion), getInstrument(id, entry.version), parsed) : ['wrong version'];
+    if (problems.length > 0) throw new Error(`Upgrade ${key} → ${String(entry.version)} is invalid:\n- ${problems.join('\n- ')}`);
+    mapping = parsed;
+    mappings.set(key, mapping);
+  }
+  return { to: entry.version, mapping };
 }
 
 /** i18next namespace holding an instrument version's wording. */

@@ -7,3 +7,4 @@ export { useDraftSession, useDraftAccess, useDraftReadOnly, type DraftSession, t
 export { draftAccess, type DraftAccess } from './draft-access';
 export { SaveStatus } from './save-status';
 export { todayIso } from './today';
+export { UpgradeNote } from './upgrade-note';

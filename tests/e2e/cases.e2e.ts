@@ -2,7 +2,7 @@
  * Whole golden cases, completed offline through the UI. After one online visit (service worker
  * installed, precache complete) the origin's server is stopped and the context goes offline, so
  * even the service worker's own requests fail; the page is reloaded and a new assessment started.
- * Every answer of the golden case (tests/golden/cases/) is then given section by section, in
+ * Every answer of the golden case (tests/golden/cases-v2/) is then given section by section, in
  * instrument order, by question text; in the middle of long sections the page is reloaded and every
  * answer given so far in that section must be shown again exactly. The review screen must show
  * exactly the case's flags, its computed ratings, and offer exactly its allowed recommendations.
@@ -27,15 +27,18 @@ interface Scenario {
 }
 
 const adult: Scenario = {
-  golden: loadGoldenCase('03-'),
+  // A smuggler's debt with a plan: two RISK flags that the mitigation rows name (instrument v2).
+  golden: loadGoldenCase('17-'),
   ref: 'HW-TEST-0401',
-  sections: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'N'],
-  // Half of the debt section (yes/no, a multi, numbers, text); the decision section after its action rows.
+  sections: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'N', 'P'],
+  // Half of the debt section (yes/no, a multi, numbers, text); the decision section after its
+  // mitigation rows, whose first column ticks the flags each row answers.
   reloadAfter: ['E4.still_claimed', 'N5'],
 };
 
 const child: Scenario = {
-  golden: loadGoldenCase('10-'),
+  // A 16-year-old with a full best-interests determination, signable (instrument v2).
+  golden: loadGoldenCase('22-'),
   ref: 'HW-TEST-0402',
   sections: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'N', 'P'],
   // Half of the child's section (choices, text, dates, the child's own words); the follow-up plan after its rows.

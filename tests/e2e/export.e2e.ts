@@ -144,7 +144,7 @@ test('a case completed offline is exported signed, then verified and countersign
   expect(first).toContain('This signature certifies the document');
   const assessment = (await verify.assessment.innerText()).replace(/\s+/g, ' ');
   expect(assessment).toContain(CASE_REF);
-  expect(assessment).toContain('homeward-return v1');
+  expect(assessment).toContain(`homeward-return v${String(golden.instrument.version)}`);
   await expectNoViolations(supervisor.page, 'verify screen, verified file');
 
   step('summary verified by the supervisor');

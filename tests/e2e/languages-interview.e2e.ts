@@ -16,7 +16,7 @@ import { launchBrowser, launchPersistentApp, openApp, privateServer } from './su
 import { loadGoldenCase } from './support/instrument';
 import { goOffline, networkIsGone, waitForServiceWorker } from './support/service-worker';
 
-const golden = loadGoldenCase('03-');
+const golden = loadGoldenCase('18-');
 /** For the offline switches: one item of each answer type in A (a 250-option select, multi, number, date, text, yes/no) and all of B. */
 const offlineAnswers = Object.fromEntries(
   Object.entries(golden.answers).filter(([code]) => ['A2', 'A3', 'A4', 'A9', 'A10', 'A12'].includes(code) || /^B\d/.test(code)),
@@ -111,7 +111,8 @@ describe('side-by-side interview', () => {
     await wizard.waitUntilLoaded();
     const table = wizard.itemGroup('N5');
     await table.getByRole('button', { name: w.ui('rows.add'), exact: true }).click();
-    const column = table.locator('label', { has: page.locator('[lang="ar"][dir="rtl"]') }).first();
+    // (The first column, the flags a row answers, is a group of checkboxes: the action column is the first text one.)
+    const column = table.locator('label', { has: page.locator('[lang="ar"][dir="rtl"]') }).filter({ hasText: englishWording.content('item.N5.column.action.label') }).first();
     await expect.poll(() => column.locator('[lang="ar"]').innerText()).toBe(ar.content('item.N5.column.action.label'));
     expect(await column.locator('.bi--working').innerText()).toBe(englishWording.content('item.N5.column.action.label'));
     const cell = table.getByRole('textbox', { name: new RegExp(englishWording.content('item.N5.column.action.label')) }).first();

@@ -3,6 +3,11 @@
  * sections, items and rules its edge case needs. Every built instrument gets a decision
  * section N (rating, narrative, recommendation, mitigations, override, supervisor review)
  * shaped like the real one; `build()` runs the real loader, so a fixture is always valid.
+ *
+ * `.v2()` gives it the decision of instrument version 2 instead: an assessor's name (N1), a
+ * planned departure (N2), mitigation rows naming the flags they answer (N5), an override record
+ * naming STOP rules (N6), a multi-agency review (N8) and a sign-off record (N12) that lapses
+ * 30 days before departure; and `unknowns: derived`.
  */
 import {
   parseInstrument, recommendations,
@@ -15,13 +20,11 @@ type RuleInput = InstrumentInput['rules'][number];
 type ColumnInput = NonNullable<ItemInput['columns']>[number];
 
 export type ItemOptions = Partial<Pick<ItemInput,
-  'visibleIf' | 'required' | 'requiredWhenFlags' | 'allowUnknown' | 'min' | 'max' | 'personal'>>;
+  'visibleIf' | 'required' | 'requiredWhenFlags' | 'allowUnknown' | 'min' | 'max' | 'personal' | 'recheck' | 'audience'
+  | 'requiredWhenFlagDomains'>>;
 
-export interface RuleOptions {
-  domain?: Domain;
-  unknownItems?: string[];
-  onUnknown?: 'STOP' | 'ESC';
-}
+export type RuleOptions = Partial<Pick<RuleInput,
+  'domain' | 'unknownItems' | 'onUnknown' | 'hard' | 'severity' | 'review' | 'next' | 'confidence'>>;
 
 const options = (codes: readonly string[]) => codes.map((code) => ({ code }));
 
@@ -56,6 +59,31 @@ export class SectionBuilder {
 /** Option codes of the override role item; `supervisor` and `legal_adviser` are senior. */
 export const overrideRoles = ['caseworker', 'supervisor', 'legal_adviser'] as const;
 
+/** Days a version-2 fixture's sign-off holds before departure. */
+export const SIGNOFF_VALID_DAYS = 30;
+
+function v2DecisionSection(): SectionInput {
+  const s = new SectionBuilder()
+    .text('N1', { required: false })
+    .date('N2', { required: false })
+    .choice('N3', ['low', 'medium', 'high', 'very_high'])
+    .text('N3.narrative')
+    .choice('N4', recommendations)
+    .rows('N5', [
+      { key: 'flags', type: 'flags' },
+      { key: 'response', type: 'choice', options: options(['mitigate', 'accept']) },
+      { key: 'action', type: 'text' },
+      { key: 'owner', type: 'text', required: false, requiredIf: { column: 'response', op: 'eq', value: 'mitigate' } },
+    ], { required: false, requiredWhenFlags: ['RISK', 'ESC'] })
+    .signature('N7', { required: false })
+    .ynu('N8', { required: false });
+  s.items.push(
+    { code: 'N6', type: 'override', source: 'practice', required: false, options: options(overrideRoles) },
+    { code: 'N12', type: 'signoff', source: 'practice', required: false },
+  );
+  return { code: 'N', domain: 'process', source: 'practice', items: s.items };
+}
+
 function decisionSection(): SectionInput {
   const s = new SectionBuilder()
     .choice('N3', ['low', 'medium', 'high', 'very_high'])
@@ -77,8 +105,15 @@ export class InstrumentBuilder {
   private readonly rules: (Omit<RuleInput, 'domain'> & { domain?: Domain })[] = [];
   private readonly predicates: Record<string, Condition> = {};
   private readonly requires: InstrumentInput['decision']['signOffRequires'] = [];
+  private version2 = false;
 
   constructor(private readonly id: string) {}
+
+  /** The decision of instrument version 2 and derived unknowns (see the file's comment). */
+  v2(): this {
+    this.version2 = true;
+    return this;
+  }
 
   section(code: string, domain: Domain, fill: (s: SectionBuilder) => unknown, visibleIf?: Condition): this {
     const s = new SectionBuilder();
@@ -111,18 +146,36 @@ export class InstrumentBuilder {
 
   /** The raw definition, for tests that break it on purpose. */
   input(): InstrumentInput {
-    return {
+    const common = {
       id: this.id,
       version: 1,
       predicates: { ...this.predicates },
-      sections: [...this.sections, decisionSection()],
       rules: this.rules.map((r) => ({ ...r, domain: r.domain ?? this.domainOf(r.when) })),
-      decision: {
-        recommendation: 'N4', assessorRating: 'N3', narrative: 'N3.narrative',
-        override: { reason: 'N6.reason', by: 'N6.by', role: 'N6.role', date: 'N6.date' },
-        seniorRoles: ['supervisor', 'legal_adviser'], supervisorReview: 'N7',
-        signOffRequires: [...this.requires],
-      },
+    };
+    const decision = {
+      recommendation: 'N4', assessorRating: 'N3', narrative: 'N3.narrative',
+      seniorRoles: ['supervisor', 'legal_adviser'], supervisorReview: 'N7',
+      signOffRequires: [...this.requires],
+    };
+    if (this.version2) {
+      return {
+        ...common,
+        unknowns: 'derived',
+        sections: [...this.sections, v2DecisionSection()],
+        decision: {
+          ...decision,
+          override: { record: 'N6' },
+          assessor: 'N1',
+          mitigation: { item: 'N5', flags: 'flags' },
+          multiAgencyReview: 'N8',
+          signOff: { record: 'N12', departure: 'N2', validDays: SIGNOFF_VALID_DAYS },
+        },
+      };
+    }
+    return {
+      ...common,
+      sections: [...this.sections, decisionSection()],
+      decision: { ...decision, override: { reason: 'N6.reason', by: 'N6.by', role: 'N6.role', date: 'N6.date' } },
     };
   }
 

@@ -4,7 +4,7 @@
  * item codes from `instrument.decision`, as the wizard does. All names are fictional.
  */
 import {
-  assess, validateSection, type AssessmentResult, type FieldError, type RatingLevel,
+  assess, overrideRecord, signOffRecord, validateSection, type AssessmentResult, type FieldError, type RatingLevel,
 } from '../../src/engine';
 import type { AnswerValue, Answers, Instrument, Recommendation, Row } from '../../src/instrument/schema';
 
@@ -49,10 +49,48 @@ export class Scenario {
     return this.answer(this.instrument.decision.recommendation, recommendation);
   }
 
+  /** Version 1: the four override items (an override that lifts every STOP). */
   override(role = 'supervisor', by = 'R. Senior (fictional)'): this {
     const o = this.instrument.decision.override;
+    if ('record' in o) throw new Error('this instrument overrides named rules: use overrideRules()');
     return this.answer(o.reason, 'Written reasons for the override (fictional).')
       .answer(o.by, by).answer(o.role, role).answer(o.date, this.today.slice(0, 10));
+  }
+
+  /** Version 2: an override record naming `rules`, based on the answers given so far. */
+  overrideRules(rules: string[], role = 'supervisor', by = 'R. Senior (fictional)', date = this.today.slice(0, 10)): this {
+    const o = this.instrument.decision.override;
+    if (!('record' in o)) throw new Error('this instrument has no override record');
+    const record = overrideRecord(this.instrument, this.answersSoFar(), {
+      rules, reason: 'Written reasons for the override (fictional).', by, role, date,
+    }, { now: this.today });
+    return this.answer(o.record, record);
+  }
+
+  /** Version 2: the assessor's name (the item `decision.assessor`). */
+  assessor(name: string): this {
+    const code = this.instrument.decision.assessor;
+    if (code === undefined) throw new Error('this instrument names no assessor item');
+    return this.answer(code, name);
+  }
+
+  /** Version 2: a sign-off record based on the answers given so far. */
+  signOff(date = this.today.slice(0, 10), by = 'S. Visor (fictional)'): this {
+    const config = this.instrument.decision.signOff;
+    if (!config) throw new Error('this instrument has no sign-off record');
+    return this.answer(config.record, signOffRecord(this.instrument, this.answersSoFar(), { by, role: 'supervisor', date }, { now: this.today }));
+  }
+
+  /** Version 2: adds a mitigation row naming `flags` (a measure with an owner, or an accepted risk). */
+  mitigate(flags: string[], response: 'mitigate' | 'accept' = 'mitigate'): this {
+    const config = this.instrument.decision.mitigation;
+    if (!config) throw new Error('this instrument has no flag-naming mitigations');
+    const current = this.values[config.item];
+    const rows = Array.isArray(current) ? current.filter((r): r is Row => typeof r === 'object' && r !== null) : [];
+    const row: Row = response === 'mitigate'
+      ? { [config.flags]: flags.join(' '), response, action: 'A measure (fictional).', owner: 'Partner NGO' }
+      : { [config.flags]: flags.join(' '), response, action: 'Risk accepted because (fictional reason).', owner: null };
+    return this.answer(config.item, [...rows, row]);
   }
 
   supervisorSigns(name = 'S. Visor (fictional)'): this {

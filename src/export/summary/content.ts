@@ -11,9 +11,9 @@
  * mixed-direction text wrap badly on A4. Answers, ratings and tables stay in the caseworker's
  * language; the person's own words appear as said, with their translation.
  */
-import type { AssessmentResult, Reason } from '../../engine';
+import { reasonText as engineReasonText, type AssessmentResult, type Reason } from '../../engine';
 import { findLanguage } from '../../i18n/languages';
-import { flagLevels, isSpecial, type AnswerValue, type Instrument, type Item, type Section } from '../../instrument';
+import { asOverride, flagLevels, isRecordType, isSpecial, type AnswerValue, type Instrument, type Item, type Section } from '../../instrument';
 import type { PDFImage } from 'pdf-lib';
 import { formatAnswer, formatRows, isAnswered } from './answers';
 import type { SummaryInput, SummaryTexts } from './types';
@@ -45,7 +45,8 @@ function said(input: SummaryInput, pick: (t: SummaryTexts) => string): Said[] {
 }
 
 export function reasonText(reason: Reason, texts: SummaryTexts): string {
-  return reason.source === 'instrument' ? texts.content(reason.key, reason.params) : texts.engine(reason.key, reason.params);
+  // Lists (e.g. the areas that drive the overall rating) and named items and rules are translated and joined.
+  return engineReasonText(reason, (key, ns, params) => (ns === 'instrument' ? texts.content : texts.engine)(key, params), texts.language.code);
 }
 
 export function languageName(code: string): string {
@@ -56,7 +57,9 @@ function decisionCodes(inst: Instrument): { section: Section | undefined; mitiga
   const d = inst.decision;
   const section = inst.sections.find((s) => s.items.some((i) => i.code === d.recommendation));
   const mitigation = section?.items.find((i) => i.type === 'rows');
-  const codes = new Set([d.recommendation, d.assessorRating, d.narrative, d.override.reason, d.override.by, d.override.role, d.override.date]);
+  const override = 'record' in d.override ? [d.override.record] : [d.override.reason, d.override.by, d.override.role, d.override.date];
+  const records = inst.sections.flatMap((s) => s.items).filter((i) => isRecordType(i.type)).map((i) => i.code);
+  const codes = new Set([d.recommendation, d.assessorRating, d.narrative, ...override, ...records]);
   if (mitigation) codes.add(mitigation.code);
   return { section, mitigation, codes };
 }
@@ -161,25 +164,51 @@ function outcome(c: Composer): void {
       ...b.reasons.map((r) => ({ text: `• ${reasonText(r, input.working)}`, dir, style: { indent: 20 } })),
     ]));
   }
-  const overrideReason = answerOf(c, d.override.reason);
-  if (isAnswered(overrideReason) && !isSpecial(overrideReason)) {
-    const role = answerOf(c, d.override.role);
-    w.field([{ text: ui('outcome.override'), dir }], [
-      {
-        text: ui('outcome.overrideValue', {
-          name: formatAnswer(c.items.get(d.override.by), answerOf(c, d.override.by), input.working),
-          role: isAnswered(role) ? formatAnswer(c.items.get(d.override.role), role, input.working) : ui('answer.none'),
-          date: formatAnswer(c.items.get(d.override.date), answerOf(c, d.override.date), input.working),
-        }),
-        dir,
-      },
-      { text: formatAnswer(c.items.get(d.override.reason), overrideReason, input.working), dir: 'auto' },
-      { text: ui(result.recommendations.overrideActive ? 'outcome.overrideActive' : 'outcome.overrideInactive'), dir, style: { weight: 'bold' } },
+  overrideOutcome(c);
+  if (result.confidence) {
+    w.field([{ text: engine('confidence.label'), dir }], [
+      { text: engine(`confidence.level.${result.confidence.level}`), dir, style: { weight: 'bold' } },
+      { text: reasonText(result.confidence.explanation, input.working), dir },
     ]);
   }
   w.field([{ text: ui('outcome.signOff'), dir }], result.signOff.ready
     ? [{ text: ui('outcome.signOffReady'), dir }]
     : [{ text: ui('outcome.signOffBlocked'), dir, style: { weight: 'bold' } }, ...result.signOff.blockers.map((r) => ({ text: `• ${reasonText(r, input.working)}`, dir, style: { indent: 20 } }))]);
+}
+
+/** The written override: who, role, date and reasons; for an override record, the rules it names and whether it holds. */
+function overrideOutcome(c: Composer): void {
+  const { input, w } = c;
+  const { result, instrument } = input;
+  const { ui } = input.working;
+  const dir = input.working.language.dir;
+  const d = instrument.decision;
+  const show = (name: string, role: string, date: string, reason: string, rules: string) => {
+    w.field([{ text: ui('outcome.override'), dir }], [
+      { text: ui('outcome.overrideValue', { name, role, date }) + rules, dir },
+      { text: reason, dir: 'auto' },
+      { text: ui(result.recommendations.overrideActive ? 'outcome.overrideActive' : 'outcome.overrideInactive'), dir, style: { weight: 'bold' } },
+      ...result.override.problems.map((r) => ({ text: `• ${reasonText(r, input.working)}`, dir, style: { indent: 20 } })),
+    ]);
+  };
+  if ('record' in d.override) {
+    const record = asOverride(answerOf(c, d.override.record));
+    if (!record) return;
+    const roleItem = c.items.get(d.override.record);
+    const role = roleItem?.options?.some((o) => o.code === record.role) ? input.working.content(`item.${d.override.record}.option.${record.role}`) : record.role;
+    show(record.by, role, record.date, record.reason, ` · ${record.rules.join(', ')}`);
+    return;
+  }
+  const overrideReason = answerOf(c, d.override.reason);
+  if (!isAnswered(overrideReason) || isSpecial(overrideReason)) return;
+  const role = answerOf(c, d.override.role);
+  show(
+    formatAnswer(c.items.get(d.override.by), answerOf(c, d.override.by), input.working),
+    isAnswered(role) ? formatAnswer(c.items.get(d.override.role), role, input.working) : ui('answer.none'),
+    formatAnswer(c.items.get(d.override.date), answerOf(c, d.override.date), input.working),
+    formatAnswer(c.items.get(d.override.reason), overrideReason, input.working),
+    '',
+  );
 }
 
 function ratings(result: AssessmentResult, c: Composer): void {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui';
+import { formatNumber } from '../../lib/format';
 import type { DraftRow } from './draft-store';
 
 interface Props {
@@ -8,15 +9,25 @@ interface Props {
   onResume: (draft: DraftRow) => void;
   onDuplicate: (draft: DraftRow) => void;
   onDelete: (draft: DraftRow) => void;
+  onUpgrade: (draft: DraftRow) => void;
+  /**
+   * Another draft in the list has the same case reference (a draft moved to a newer version
+   * keeps its reference, and the original stays): the buttons' names then say the version too.
+   */
+  sharedRef?: boolean;
 }
 
 /**
  * One draft: only its case reference, status and last save. Nothing from the answers is
  * shown here, because the list is what anyone glancing at the phone sees first.
  */
-export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }: Props) {
-  const { t } = useTranslation('ui');
+export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete, onUpgrade, sharedRef = false }: Props) {
+  const { t, i18n } = useTranslation('ui');
+  const { t: td } = useTranslation('drafts');
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   const ref = draft.caseRef;
+  const version = formatNumber(draft.instrumentVersion, lang);
+  const named = (label: string) => (sharedRef ? td('item.labelVersion', { label, version }) : label);
   const saved = new Date(draft.updatedAt);
   return (
     <article className="card draft-card" aria-labelledby={`draft-${draft.id}`}>
@@ -29,6 +40,10 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }
           <dd>{t(`drafts.status.${draft.status}`, { defaultValue: draft.status })}</dd>
         </div>
         <div>
+          <dt>{td('item.version')}</dt>
+          <dd>{version}</dd>
+        </div>
+        <div>
           <dt>{t('drafts.item.lastSaved')}</dt>
           <dd>
             <time dateTime={saved.toISOString()}>{dateFormat.format(saved)}</time>
@@ -38,7 +53,7 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }
       <div className="actions">
         <Button
           variant="primary"
-          aria-label={t('drafts.item.resumeLabel', { ref })}
+          aria-label={named(t('drafts.item.resumeLabel', { ref }))}
           onClick={() => {
             onResume(draft);
           }}
@@ -46,16 +61,26 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete }
           {t('drafts.item.resume')}
         </Button>
         <Button
-          aria-label={t('drafts.item.duplicateLabel', { ref })}
+          aria-label={named(t('drafts.item.duplicateLabel', { ref }))}
           onClick={() => {
             onDuplicate(draft);
           }}
         >
           {t('drafts.item.duplicate')}
         </Button>
+        {draft.upgradeTo !== null ? (
+          <Button
+            aria-label={named(td('item.upgradeLabel', { ref, version: formatNumber(draft.upgradeTo, lang) }))}
+            onClick={() => {
+              onUpgrade(draft);
+            }}
+          >
+            {td('item.upgrade', { version: formatNumber(draft.upgradeTo, lang) })}
+          </Button>
+        ) : null}
         <Button
           variant="danger"
-          aria-label={t('drafts.item.deleteLabel', { ref })}
+          aria-label={named(t('drafts.item.deleteLabel', { ref }))}
           onClick={() => {
             onDelete(draft);
           }}

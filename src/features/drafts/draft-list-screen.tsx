@@ -6,6 +6,7 @@ import { DeleteDraftDialog } from './delete-draft-dialog';
 import { DraftCard } from './draft-card';
 import type { DraftRow, DraftStore } from './draft-store';
 import { DuplicateDraftDialog } from './duplicate-draft-dialog';
+import { UpgradeDraftDialog } from './upgrade-draft-dialog';
 import { NewDraftForm } from './new-draft-form';
 import { PersistenceStatus } from './persistence-status';
 import { storageDraftStore } from './storage-draft-store';
@@ -24,6 +25,7 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
   const { state, reload } = useDraftListing(store);
   const [toDelete, setToDelete] = useState<DraftRow | null>(null);
   const [toCopy, setToCopy] = useState<DraftRow | null>(null);
+  const [toUpgrade, setToUpgrade] = useState<DraftRow | null>(null);
   const [notice, setNotice] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
   const focusListNext = useRef(false);
@@ -97,6 +99,8 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
                   }}
                   onDuplicate={setToCopy}
                   onDelete={setToDelete}
+                  onUpgrade={setToUpgrade}
+                  sharedRef={state.listing.drafts.some((other) => other.id !== draft.id && other.caseRef === draft.caseRef)}
                 />
               </li>
             ))}
@@ -110,6 +114,17 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
           setToDelete(null);
         }}
         onConfirm={remove}
+      />
+      <UpgradeDraftDialog
+        draft={toUpgrade}
+        store={store}
+        onCancel={() => {
+          setToUpgrade(null);
+        }}
+        onDone={(_draft, newId) => {
+          setToUpgrade(null);
+          navigate({ name: 'wizard', draftId: newId, section: null });
+        }}
       />
       <DuplicateDraftDialog
         draft={toCopy}

@@ -8,6 +8,17 @@ export interface DraftRow {
   status: string;
   /** epoch ms of the last save */
   updatedAt: number;
+  /** the questionnaire version the draft was started on (or moved to) */
+  instrumentVersion: number;
+  /** the newer version it may be moved to, or null */
+  upgradeTo: number | null;
+}
+
+/** What moving a draft to a newer version would do: shown before the caseworker decides. */
+export interface UpgradePreview {
+  instrumentId: string;
+  toVersion: number;
+  note: ProvenanceAnswer;
 }
 
 export interface DraftListing {
@@ -18,6 +29,8 @@ export interface DraftListing {
 
 export type PersistenceOutcome = 'persisted' | 'not-persisted' | 'unsupported';
 
+import type { ProvenanceAnswer } from '../../instrument';
+
 export interface DraftStore {
   list(): Promise<DraftListing>;
   /** Creates a draft of the current instrument; resolves to its id. */
@@ -25,5 +38,13 @@ export interface DraftStore {
   /** Copies a draft's answers under a new case reference; resolves to the new id. */
   duplicate(id: string, caseRef: string): Promise<string>;
   remove(id: string): Promise<void>;
+  /** What moving the draft to the next version would carry, convert and leave out. */
+  previewUpgrade(id: string, date: string): Promise<UpgradePreview>;
+  /**
+   * A new draft on the next version with the same case reference and languages, its answers moved
+   * by the declared mapping and the note of what changed; the original draft is kept as it is.
+   * Resolves to the new draft's id.
+   */
+  upgrade(id: string, date: string): Promise<string>;
   requestPersistence(): Promise<PersistenceOutcome>;
 }

@@ -5,14 +5,17 @@
  * phones. The chunk is precached, so this works offline. Drafts go through the encrypted
  * repository: the app shows this screen only while the key session is unlocked.
  */
-import type { DraftStore, PersistenceOutcome } from './draft-store';
+import type { DraftStore, PersistenceOutcome, UpgradePreview } from './draft-store';
 
+import type * as Engine from '../../engine';
 import type * as Instrument from '../../instrument';
 import type * as Storage from '../../storage';
+import type { Answers } from '../../instrument';
 import type { PersistenceResult } from '../../storage';
 
 type StorageModule = typeof Storage;
 type InstrumentModule = typeof Instrument;
+type EngineModule = typeof Engine;
 
 const persistenceOutcomes = {
   granted: 'persisted',
@@ -30,14 +33,54 @@ function load(): Promise<[StorageModule, InstrumentModule]> {
   return modules;
 }
 
+/** The engine only when a draft is moved to a newer version. */
+const loadEngine = (): Promise<EngineModule> => import('../../engine');
+
+/** A draft's answers moved to the next version of its questionnaire, and the note of what changed. */
+async function moved(id: string, date: string): Promise<UpgradePreview & { answers: Answers; draft: Storage.Draft }> {
+  const [[{ drafts }, { getInstrument, getUpgrade }], { upgradeAnswers }] = await Promise.all([load(), loadEngine()]);
+  const draft = await drafts.get(id);
+  if (!draft) throw new Error('The draft is gone.');
+  const upgrade = getUpgrade(draft.instrumentId, draft.instrumentVersion);
+  if (!upgrade) throw new Error('There is no newer version to move this draft to.');
+  const from = getInstrument(draft.instrumentId, draft.instrumentVersion);
+  const to = getInstrument(draft.instrumentId, upgrade.to);
+  const { answers, note } = upgradeAnswers(from, to, upgrade.mapping, draft.data.answers, date);
+  return { instrumentId: draft.instrumentId, toVersion: upgrade.to, note, answers, draft };
+}
+
 export const storageDraftStore: DraftStore = {
   async list() {
-    const [{ drafts }] = await load();
+    const [{ drafts }, { getUpgrade }] = await load();
     const listing = await drafts.list();
     return {
-      drafts: listing.drafts.map(({ id, caseRef, status, updatedAt }) => ({ id, caseRef, status, updatedAt })),
+      drafts: listing.drafts.map(({ id, caseRef, status, updatedAt, instrumentId, instrumentVersion }) => ({
+        id, caseRef, status, updatedAt, instrumentVersion,
+        // A signed-off draft is a record: it is never moved, only copied by duplicating it.
+        upgradeTo: status === 'draft' ? (getUpgrade(instrumentId, instrumentVersion)?.to ?? null) : null,
+      })),
       unreadable: listing.unreadable,
     };
+  },
+
+  async previewUpgrade(id, date) {
+    const { instrumentId, toVersion, note } = await moved(id, date);
+    return { instrumentId, toVersion, note };
+  },
+
+  async upgrade(id, date) {
+    const [{ drafts }] = await load();
+    const { toVersion, answers, draft } = await moved(id, date);
+    const { caseRef, workingLanguage, personLanguage } = draft.data;
+    const copy = await drafts.create({ caseRef, instrumentId: draft.instrumentId, instrumentVersion: toVersion, workingLanguage, personLanguage });
+    try {
+      await drafts.saveData(copy.id, { ...copy.data, answers }, { expectedUpdatedAt: copy.updatedAt });
+    } catch (error) {
+      // Never leave an empty copy behind that looks like the moved draft; the original is untouched.
+      await drafts.remove(copy.id).catch(() => undefined);
+      throw error;
+    }
+    return copy.id;
   },
 
   async create(caseRef, workingLanguage, personLanguage = null) {

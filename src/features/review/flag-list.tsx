@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Flag } from '../../engine';
+import { needsCoverage, type Flag } from '../../engine';
 import { flagLevels, type Instrument, type Item } from '../../instrument';
 import { localized } from '../../lib/format';
 import { formatAnswer } from './format-answer';
@@ -36,6 +36,10 @@ export function FlagList({ flags, instrument, ns }: FlagListProps) {
                     {t(`rule.${flag.ruleId}.reason`, { ns })}
                   </p>
                   {flag.viaUnknown ? <p className="hint">{t('review.flags.viaUnknown')}</p> : null}
+                  {flag.hard ? <p className="hint">{t('review.flags.hard')}</p> : null}
+                  {flag.overridden ? <p className="hint">{t('review.flags.overridden')}</p> : null}
+                  {flag.next ? <p>{t('review.flags.next', { step: t(`next.${flag.next}`, { ns: 'engine' }) })}</p> : null}
+                  {instrument.decision.mitigation && needsCoverage(flag) ? <p className="hint">{t(flag.covered ? 'review.flags.covered' : 'review.flags.uncovered')}</p> : null}
                   <dl className="flag__answers">
                     {flag.items.map((ref) => (
                       <div key={ref.code}>

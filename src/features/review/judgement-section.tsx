@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../engine';
 import type { Instrument } from '../../instrument';
 import { ChoiceField } from './choice-field';
-import { reasonOptions } from './reason-text';
+import { useReasonText } from './reason-text';
 import { TextField } from './text-field';
 import type { useDecisionAnswers } from './use-decision-answers';
 
@@ -16,6 +16,7 @@ interface JudgementSectionProps {
 /** The computed overall rating beside the caseworker's own judgement and its narrative. */
 export function JudgementSection({ instrument, result, ns, fields }: JudgementSectionProps) {
   const { t } = useTranslation(['wizard', 'engine', ns]);
+  const reasonText = useReasonText(ns);
   const { assessorRating, narrative } = instrument.decision;
   const item = instrument.sections.flatMap((s) => s.items).find((i) => i.code === assessorRating);
   const options = (item?.options ?? []).map((o) => ({ value: o.code, label: t(`item.${assessorRating}.option.${o.code}`, { ns }) }));
@@ -26,7 +27,17 @@ export function JudgementSection({ instrument, result, ns, fields }: JudgementSe
           {t('review.judgement.computed')}{' '}
           <strong>{t(`rating.level.${result.overall.level}`, { ns: 'engine' })}</strong>
         </p>
-        <p className="hint">{t(result.overall.explanation.key, reasonOptions(result.overall.explanation, ns))}</p>
+        <p className="hint">{reasonText(result.overall.explanation)}</p>
+        {result.confidence ? (
+          // Beside the rating, never in it: a weak interview lowers how far the findings can be relied on.
+          <>
+            <p>
+              {t('confidence.label', { ns: 'engine' })}:{' '}
+              <strong>{t(`confidence.level.${result.confidence.level}`, { ns: 'engine' })}</strong>
+            </p>
+            <p className="hint">{reasonText(result.confidence.explanation)}</p>
+          </>
+        ) : null}
       </div>
       <ChoiceField
         legend={t(`item.${assessorRating}.label`, { ns })}

@@ -17,7 +17,10 @@ interface OverrideDisclosureProps {
  */
 export function OverrideDisclosure({ instrument, ns, active, fields }: OverrideDisclosureProps) {
   const { t } = useTranslation(['wizard', ns]);
-  const { reason, by, role, date } = instrument.decision.override;
+  const override = instrument.decision.override;
+  // An override record naming rules has its own form (override-record-form.tsx).
+  if ('record' in override) return null;
+  const { reason, by, role, date } = override;
   const roleItem = instrument.sections.flatMap((s) => s.items).find((i) => i.code === role);
   const roles = (roleItem?.options ?? []).map((o) => ({ value: o.code, label: t(`item.${role}.option.${o.code}`, { ns }) }));
   const started = [reason, by, role, date].some((code) => fields.value(code) !== '');

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../engine';
 import { domains } from '../../instrument';
-import { reasonOptions } from './reason-text';
+import { useReasonText } from './reason-text';
 
 /** Each domain's computed rating with the engine's explanation of why. */
 export function RatingsTable({ result, ns }: { result: AssessmentResult; ns: string }) {
   const { t } = useTranslation(['wizard', 'engine']);
+  const reasonText = useReasonText(ns);
   // Domains that do not apply to this person (e.g. child, for an adult) are left out.
   const shown = domains.filter((d) => result.ratings[d].explanation.key !== 'rating.not_applicable');
   return (
@@ -26,7 +27,7 @@ export function RatingsTable({ result, ns }: { result: AssessmentResult; ns: str
               <tr key={d}>
                 <th scope="row">{t(`domain.${d}`, { ns: 'engine' })}</th>
                 <td>{t(`rating.level.${rating.level}`, { ns: 'engine' })}</td>
-                <td>{t(rating.explanation.key, reasonOptions(rating.explanation, ns))}</td>
+                <td>{reasonText(rating.explanation)}</td>
               </tr>
             );
           })}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../engine';
 import type { Instrument } from '../../instrument';
 import { ChoiceField } from './choice-field';
-import { reasonOptions } from './reason-text';
+import { useReasonText } from './reason-text';
 import type { useDecisionAnswers } from './use-decision-answers';
 
 interface RecommendationSectionProps {
@@ -18,6 +18,7 @@ interface RecommendationSectionProps {
  */
 export function RecommendationSection({ instrument, result, ns, fields }: RecommendationSectionProps) {
   const { t } = useTranslation(['wizard', 'engine', ns]);
+  const reasonText = useReasonText(ns);
   const code = instrument.decision.recommendation;
   const label = (rec: string) => t(`item.${code}.option.${rec}`, { ns });
   const { allowed, blocked } = result.recommendations;
@@ -44,7 +45,7 @@ export function RecommendationSection({ instrument, result, ns, fields }: Recomm
                 <strong>{t('review.recommendation.notAvailable', { recommendation: label(b.recommendation) })}</strong>
                 <ul>
                   {b.reasons.map((reason) => (
-                    <li key={`${reason.key}-${JSON.stringify(reason.params ?? {})}`}>{t(reason.key, reasonOptions(reason, ns))}</li>
+                    <li key={`${reason.key}-${JSON.stringify(reason.params ?? {})}`}>{reasonText(reason)}</li>
                   ))}
                 </ul>
               </li>

@@ -7,9 +7,11 @@ import type { DraftData } from '../../storage';
 import { FlagList } from './flag-list';
 import { JudgementSection } from './judgement-section';
 import { OverrideDisclosure } from './override-disclosure';
+import { OverrideRecordForm } from './override-record-form';
 import { RatingsTable } from './ratings-table';
 import { RecommendationSection } from './recommendation-section';
-import { SaveStatus } from '../../session';
+import { SaveStatus, UpgradeNote } from '../../session';
+import { asProvenance } from '../../instrument';
 import { SignOffSection } from './signoff-section';
 import { useDecisionAnswers } from './use-decision-answers';
 import type { DraftSession } from '../../session';
@@ -38,6 +40,9 @@ export function ReviewContent({ draftId, instrument, now, data, session }: Revie
     navigate({ name: 'wizard', draftId, section: code });
   };
   const heading = (id: string, key: string) => <h2 id={id}>{t(key)}</h2>;
+  const override = instrument.decision.override;
+  const provenanceItem = instrument.sections.flatMap((s) => s.items).find((i) => i.type === 'provenance');
+  const provenance = provenanceItem ? asProvenance(data.answers[provenanceItem.code]) : null;
 
   return (
     <div className="review">
@@ -56,6 +61,12 @@ export function ReviewContent({ draftId, instrument, now, data, session }: Revie
         <a href={routeToHash({ name: 'export', draftId })}>{t('export:fromReview.link')}</a>
       </header>
       <fieldset className="draft-fieldset" disabled={session.readOnly}>
+      {provenance && provenanceItem ? (
+        <section aria-labelledby="review-provenance" className="card provenance">
+          <h2 id="review-provenance">{t(`item.${provenanceItem.code}.label`, { ns })}</h2>
+          <UpgradeNote note={provenance} instrumentId={instrument.id} toVersion={instrument.version} when="after" />
+        </section>
+      ) : null}
       <section aria-labelledby="review-flags">
         {heading('review-flags', 'review.flags.heading')}
         <FlagList flags={result.flags} instrument={instrument} ns={ns} />
@@ -68,11 +79,18 @@ export function ReviewContent({ draftId, instrument, now, data, session }: Revie
       <section aria-labelledby="review-recommendation">
         {heading('review-recommendation', 'review.recommendation.heading')}
         <RecommendationSection instrument={instrument} result={result} ns={ns} fields={fields} />
-        <OverrideDisclosure instrument={instrument} ns={ns} active={result.recommendations.overrideActive} fields={fields} />
+        {'record' in override ? (
+          <OverrideRecordForm instrument={instrument} code={override.record} result={result} answers={data.answers} now={now} ns={ns} update={session.update} />
+        ) : (
+          <OverrideDisclosure instrument={instrument} ns={ns} active={result.recommendations.overrideActive} fields={fields} />
+        )}
       </section>
       <section aria-labelledby="review-signoff">
         {heading('review-signoff', 'review.signoff.heading')}
-        <SignOffSection draftId={draftId} result={result} ns={ns} onOpenSection={openSection} />
+        <SignOffSection
+          draftId={draftId} instrument={instrument} result={result} answers={data.answers} now={now} ns={ns}
+          onOpenSection={openSection} update={session.update}
+        />
       </section>
       </fieldset>
     </div>

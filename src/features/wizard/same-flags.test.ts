@@ -11,6 +11,13 @@ const flag = (over: Partial<Flag> = {}): Flag => ({
   items: [{ code: 'A1', answer: 'yes' }],
   viaUnknown: false,
   ruleLevel: 'RISK',
+  hard: false,
+  severity: 'medium',
+  review: 'none',
+  next: null,
+  confidence: null,
+  overridden: false,
+  covered: false,
   ...over,
 });
 

@@ -2,12 +2,14 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult, FieldError, Flag } from '../../engine';
-import type { Answers, Instrument, Section } from '../../instrument';
+import { isRecordType, type Answers, type Instrument, type Section } from '../../instrument';
 import { useDraftReadOnly } from '../../session';
 import { formatNumber } from '../../lib/format';
 import { mergeAnswers, sectionFormValues, type FormValues } from './form-values';
 import { useBilingual } from './bilingual';
 import { ItemField } from './item-field';
+import { ProvenanceNote } from './provenance-note';
+import { StepFlagsContext } from './step-flags';
 import { createStepResolver } from './step-resolver';
 
 const noFlags: readonly Flag[] = [];
@@ -44,7 +46,10 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const bi = useBilingual();
   const [opened] = useState(answers);
-  const items = section.items;
+  // Records (an override, a sign-off, where a draft came from) are written by the app at a
+  // moment of decision, never typed: they are not fields of the form.
+  const items = useMemo(() => section.items.filter((item) => !isRecordType(item.type)), [section.items]);
+  const provenance = section.items.find((item) => item.type === 'provenance');
   const defaultValues = useMemo(() => sectionFormValues(items, opened), [items, opened]);
 
   const describe = useCallback(
@@ -81,6 +86,8 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
     <form className="step" noValidate onSubmit={(e) => e.preventDefault()}>
       <fieldset className="draft-fieldset" disabled={readOnly}>
       {t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{bi.node(introKey, ns)}</p> : null}
+      {provenance ? <ProvenanceNote instrument={instrument} code={provenance.code} answer={opened[provenance.code]} /> : null}
+      <StepFlagsContext.Provider value={result.flags}>
       {items
         .filter((item) => visible.has(item.code))
         .map((item) => (
@@ -92,6 +99,7 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
             flags={flagsOf(item.code)}
           />
         ))}
+      </StepFlagsContext.Provider>
       </fieldset>
     </form>
   );

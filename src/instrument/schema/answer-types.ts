@@ -6,10 +6,25 @@ import type { ComparisonOp } from './condition';
 
 export const answerTypes = [
   'ynu', 'choice', 'multi', 'number', 'date', 'scale', 'text', 'verbatim', 'rows', 'signature',
+  // Records: written by the app at a moment of decision (never typed into the wizard), each
+  // with a copy of the answers it was based on, so the engine can tell when it lapses.
+  'override', 'signoff', 'provenance',
 ] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
-export const columnTypes = ['text', 'date', 'choice', 'ynu', 'number'] as const;
+/** Answer types the app writes as a whole at a moment of decision; the wizard never shows an input for them. */
+export const recordTypes = ['override', 'signoff', 'provenance'] as const satisfies readonly AnswerType[];
+export type RecordType = (typeof recordTypes)[number];
+
+export function isRecordType(type: AnswerType): type is RecordType {
+  return (recordTypes as readonly AnswerType[]).includes(type);
+}
+
+/**
+ * Row cells. `flags` holds the rule ids a row answers (a mitigation naming the flags it covers),
+ * separated by spaces: still one string, so a row stays a flat record.
+ */
+export const columnTypes = ['text', 'date', 'choice', 'ynu', 'number', 'flags'] as const;
 export type ColumnType = (typeof columnTypes)[number];
 
 const common: readonly ComparisonOp[] = ['answered', 'unknown'];
@@ -25,6 +40,9 @@ export const allowedOps: Readonly<Record<AnswerType, readonly ComparisonOp[]>> =
   verbatim: [...common],
   rows: ['anyRow', 'rowCountGte', 'answered'],
   signature: ['answered'],
+  override: ['answered'],
+  signoff: ['answered'],
+  provenance: ['answered'],
 };
 
 /** The four answers of a yes/no/unknown/declined item. */

@@ -5,3 +5,6 @@ export * from './instrument';
 export { parseInstrument, InstrumentError } from './validate';
 export { describeCondition } from './describe';
 export { forwardVisibilityDependencies } from './order';
+export { gatewaysOf, itemsRead, itemsTestedWith, visibilityConditions } from './reads';
+export { stopRelevantItems } from './validate-coverage';
+export { checkUpgrade, conversionSchema, notCarriedReasons, upgradeMappingSchema, type Conversion, type UpgradeMapping } from './upgrade';

@@ -3,9 +3,11 @@
  * see (duplicate codes, conditions naming missing items, operators not allowed for an answer
  * type, visibility cycles). A definition that fails is never used.
  */
-import { allowedOps, reservedOptionCodes } from './answer-types';
+import { allowedOps, isRecordType, reservedOptionCodes } from './answer-types';
 import { walkCondition, type Condition } from './condition';
-import { instrumentSchema, recommendations, type Instrument, type Item } from './instrument';
+import { instrumentSchema, type Instrument, type Item } from './instrument';
+import { checkCoverage, checkRules, checkSharing } from './validate-coverage';
+import { checkDecision } from './validate-decision';
 
 export class InstrumentError extends Error {
   constructor(readonly problems: string[]) {
@@ -57,47 +59,29 @@ function crossCheck(inst: Instrument): string[] {
       if (item.visibleIf) problems.push(...checkCondition(item.visibleIf, `item ${item.code}`, items, inst));
     }
   }
-  problems.push(...checkDecision(inst, items));
+  problems.push(...checkDecision(inst, items, (cond, where) => checkCondition(cond, where, items, inst)));
+  problems.push(...checkRules(inst, items), ...checkCoverage(inst, items), ...checkSharing(inst, items));
   problems.push(...findCycles(inst));
   return problems;
 }
 
-function checkDecision(inst: Instrument, items: Map<string, Item>): string[] {
-  const d = inst.decision;
-  const p: string[] = [];
-  const expect = (c: string, types: string[], what: string) => {
-    const item = items.get(c);
-    if (!item) p.push(`decision.${what} names missing item ${c}`);
-    else if (!types.includes(item.type)) p.push(`decision.${what}: ${c} must be ${types.join(' or ')}`);
-  };
-  expect(d.recommendation, ['choice'], 'recommendation');
-  expect(d.assessorRating, ['choice'], 'assessorRating');
-  expect(d.narrative, ['text'], 'narrative');
-  expect(d.override.reason, ['text'], 'override.reason');
-  expect(d.override.by, ['text'], 'override.by');
-  expect(d.override.role, ['choice'], 'override.role');
-  expect(d.override.date, ['date'], 'override.date');
-  expect(d.supervisorReview, ['signature'], 'supervisorReview');
-  const rec = items.get(d.recommendation)?.options?.map((o) => o.code).sort().join(',');
-  if (rec !== undefined && rec !== [...recommendations].sort().join(',')) {
-    p.push(`decision.recommendation: ${d.recommendation} options must be ${recommendations.join(', ')}`);
-  }
-  const roles = new Set(items.get(d.override.role)?.options?.map((o) => o.code));
-  for (const r of d.seniorRoles) if (!roles.has(r)) p.push(`decision.seniorRoles: ${r} is not an option of ${d.override.role}`);
-  for (const req of d.signOffRequires) {
-    p.push(...checkCondition(req.when, `signOffRequires ${req.id}`, items, inst));
-    p.push(...checkCondition(req.require, `signOffRequires ${req.id}`, items, inst));
-  }
-  return p;
-}
-
 function checkItemShape(item: Item): string[] {
   const p: string[] = [];
-  const needsOptions = item.type === 'choice' || item.type === 'multi';
+  // An override record's options are the roles that may record it.
+  const needsOptions = item.type === 'choice' || item.type === 'multi' || item.type === 'override';
   if (needsOptions && !item.options) p.push(`item ${item.code}: ${item.type} needs options`);
   if (!needsOptions && item.options) p.push(`item ${item.code}: ${item.type} cannot have options`);
   if (item.type === 'rows' && !item.columns) p.push(`item ${item.code}: rows need columns`);
   if (item.type !== 'rows' && item.columns) p.push(`item ${item.code}: only rows have columns`);
+  if (isRecordType(item.type) && (item.required || item.visibleIf)) {
+    p.push(`item ${item.code}: a ${item.type} record is written by the app: it cannot be required or conditional`);
+  }
+  for (const column of item.columns ?? []) {
+    const target = column.requiredIf?.column;
+    if (target !== undefined && !item.columns?.some((c) => c.key === target)) {
+      p.push(`item ${item.code}: column ${column.key} is required if a missing column ${target}`);
+    }
+  }
   if (item.type === 'scale' && (item.min === undefined || item.max === undefined)) {
     p.push(`item ${item.code}: scale needs min and max`);
   }

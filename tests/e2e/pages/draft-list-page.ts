@@ -53,6 +53,36 @@ export class DraftListPage {
     return this.page.getByRole('button', { name: `Delete ${ref}`, exact: true });
   }
 
+  /** A draft of an older questionnaire version offers the move to the newer one (locales/en/drafts.json). */
+  upgradeButton(ref: string, version: number): Locator {
+    return this.page.getByRole('button', { name: `Move to version ${String(version)}: ${ref}`, exact: true });
+  }
+
+  /** The confirmation that shows what the move would change before anything changes. */
+  upgradeDialog(ref: string, version: number): Locator {
+    return this.page.getByRole('dialog', { name: `Move ${ref} to questionnaire version ${String(version)}?` });
+  }
+
+  /** The card of the draft whose heading is `ref` (the first one, when two share a reference). */
+  card(ref: string): Locator {
+    return this.savedList.getByRole('article', { name: ref, exact: true });
+  }
+
+  /**
+   * When two drafts share a reference (a draft moved to a newer version keeps its reference, and
+   * the original stays), each button's name also says the questionnaire version.
+   */
+  resumeVersionButton(ref: string, version: number): Locator {
+    return this.page.getByRole('button', { name: `Resume ${ref}, version ${String(version)}`, exact: true });
+  }
+
+  /** Moves a draft through the confirmation and waits for the new draft's wizard. */
+  async upgrade(ref: string, version: number): Promise<string> {
+    const dialog = this.upgradeDialog(ref, version);
+    await dialog.getByRole('button', { name: `Move to version ${String(version)}`, exact: true }).click();
+    return this.leftForDraft();
+  }
+
   /** Opens the list at `origin` and waits until the saved drafts have been read. */
   async goto(origin: string): Promise<void> {
     await this.page.goto(new URL('#/', origin).href);

@@ -37,9 +37,12 @@ export class ReviewPage {
     return (await this.flags.allInnerTexts()).map((t) => t.trim().replace(/\s+/g, ' '));
   }
 
-  /** Recommendations the caseworker may choose now (radios of the "Recommendation" question). */
+  /**
+   * Recommendations the caseworker may choose now: the radios of the "Recommendation" question
+   * itself (the override form beside it, in the same region, has radios of its own).
+   */
   async allowedRecommendations(): Promise<string[]> {
-    const radios = this.region('Recommendation').getByRole('radio');
+    const radios = this.region('Recommendation').getByRole('group', { name: 'Recommendation', exact: true }).getByRole('radio');
     const names: string[] = [];
     for (const radio of await radios.all()) names.push((await radio.evaluate((el) => (el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : ''))).trim());
     return names;

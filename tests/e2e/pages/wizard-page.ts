@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { errors, type Locator, type Page } from 'playwright-core';
 import { LockPage } from './lock-page';
 import {
-  definition, isSpecialAnswer, itemDef, MAX_RADIO_OPTIONS, ynuValues, type AnswerJson, type Answers, type ColumnDef, type ItemDef,
-  type SectionDef,
+  definition, isSpecialAnswer, itemDef, MAX_RADIO_OPTIONS, RECORD_TYPES, ruleDef, ynuValues, type AnswerJson, type Answers, type ColumnDef,
+  type ItemDef, type SectionDef,
 } from '../support/instrument';
 import { repoRoot } from '../support/paths';
 
@@ -184,6 +184,7 @@ export class WizardPage {
   /** Sets one item's answer through its controls, according to the item's answer type. */
   async answerItem(code: string, answer: AnswerJson): Promise<void> {
     const item = itemDef(code);
+    if (RECORD_TYPES.includes(item.type)) throw new Error(`${code} is a record (${item.type}), made on the review screen, not in the form`);
     const group = this.itemGroup(code);
     if (isSpecialAnswer(answer)) {
       // A ynu item has "Don't know" and "Declined to answer" among its radios; the others have the one-tap toggle.
@@ -222,6 +223,10 @@ export class WizardPage {
       case 'rows':
         await this.fillRows(group, item, asRows(code, answer));
         return;
+      case 'override':
+      case 'signoff':
+      case 'provenance':
+        return;
       case 'signature': {
         const signature = asRecord(code, answer);
         await group.getByRole('textbox', { name: this.w.ui('signature.name'), exact: true }).fill(signature.name ?? '');
@@ -246,7 +251,7 @@ export class WizardPage {
   ): Promise<{ section: string; answered: string[]; skipped: string[] }> {
     const section = await this.currentSection();
     const answered: string[] = [];
-    let pending = section.items.map((i) => i.code).filter((code) => answers[code] !== undefined);
+    let pending = section.items.filter((i) => !RECORD_TYPES.includes(i.type)).map((i) => i.code).filter((code) => answers[code] !== undefined);
     for (;;) {
       const skipped: string[] = [];
       for (const code of pending) {
@@ -322,6 +327,10 @@ export class WizardPage {
         };
         return Object.values(signature).every((v) => v === '') ? undefined : signature;
       }
+      case 'override':
+      case 'signoff':
+      case 'provenance':
+        return undefined;
     }
   }
 
@@ -359,9 +368,13 @@ export class WizardPage {
     return Object.values(verbatim).every((v) => v === '') ? undefined : verbatim;
   }
 
-  /** A rows cell is named "<column label>, row N" (wizard/inputs/row-cell.tsx). */
+  /**
+   * A rows cell is named "<column label>, row N" (wizard/inputs/row-cell.tsx); a flags cell is a
+   * group of that name with one checkbox per flag, "<level>: <reason>" (wizard/inputs/flags-cell.tsx).
+   */
   private cell(group: Locator, code: string, column: ColumnDef, row: number): Locator {
     const name = this.w.ui('rows.cellName', { column: this.w.column(code, column.key), row });
+    if (column.type === 'flags') return group.getByRole('group', { name, exact: true });
     if (column.type === 'choice' || column.type === 'ynu') return group.getByRole('combobox', { name, exact: true });
     if (column.type === 'date') return group.getByLabel(name, { exact: true });
     return group.getByRole('textbox', { name, exact: true });
@@ -376,7 +389,9 @@ export class WizardPage {
         const value = row[column.key];
         if (value === undefined || value === null || value === '') continue;
         const cell = this.cell(group, item.code, column, number);
-        if (column.type === 'choice' || column.type === 'ynu') await cell.selectOption({ label: cellOptionLabel(this.w, item.code, column, String(value)) });
+        if (column.type === 'flags') {
+          for (const ruleId of String(value).split(/\s+/).filter(Boolean)) await cell.getByRole('checkbox', { name: flagLabel(this.w, ruleId), exact: true }).check();
+        } else if (column.type === 'choice' || column.type === 'ynu') await cell.selectOption({ label: cellOptionLabel(this.w, item.code, column, String(value)) });
         else await cell.fill(String(value));
       }
     }
@@ -395,7 +410,12 @@ export class WizardPage {
       for (const column of item.columns ?? []) {
         const cell = this.cell(group, item.code, column, number);
         let text: string;
-        if (column.type === 'choice' || column.type === 'ynu') {
+        if (column.type === 'flags') {
+          const ticked: string[] = [];
+          for (const box of await cell.getByRole('checkbox', { checked: true }).all()) ticked.push((await checkedLabel(box)) ?? '');
+          // A set of rule ids: compared in a fixed order (normalizeAnswer sorts them too).
+          text = ticked.map((label) => flagOfLabel(this.w, label)).sort().join(' ');
+        } else if (column.type === 'choice' || column.type === 'ynu') {
           const label = await selectedLabel(cell);
           text = label === null ? '' : cellOptionCode(this.w, item.code, column, label);
         } else {
@@ -421,7 +441,9 @@ export function normalizeAnswer(code: string, answer: AnswerJson): AnswerJson {
     return (item.options ?? []).map((o) => o.code).filter((c) => given.includes(c));
   }
   if (item.type === 'rows') {
-    return asRows(code, answer).map((row) => Object.fromEntries((item.columns ?? []).map((c) => [c.key, row[c.key] ?? null])));
+    const cell = (column: ColumnDef, value: string | number | null | undefined) =>
+      column.type === 'flags' && typeof value === 'string' ? value.split(/\s+/).filter(Boolean).sort().join(' ') : (value ?? null);
+    return asRows(code, answer).map((row) => Object.fromEntries((item.columns ?? []).map((c) => [c.key, cell(c, row[c.key])])));
   }
   return answer;
 }
@@ -445,6 +467,15 @@ function cellOptionLabel(w: Wording, code: string, column: ColumnDef, value: str
 function cellOptionCode(w: Wording, code: string, column: ColumnDef, label: string): string {
   const codes = column.type === 'ynu' ? ynuValues : (column.options ?? []).map((o) => o.code);
   return codes.find((c) => cellOptionLabel(w, code, column, c) === label) ?? `?${label}`;
+}
+
+/** A standing flag's checkbox in a flags cell: "<level>: <reason>" in the working language. */
+function flagLabel(w: Wording, ruleId: string): string {
+  return w.ui('rows.flag', { level: w.engine(`level.${ruleDef(ruleId).level}`), reason: w.content(`rule.${ruleId}.reason`) });
+}
+
+function flagOfLabel(w: Wording, label: string): string {
+  return definition.rules.map((r) => r.id).find((id) => flagLabel(w, id) === label) ?? `?${label}`;
 }
 
 /** The text of a checked radio's or checkbox's label; null when there is none. */

@@ -8,11 +8,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 
-export type AnswerType = 'ynu' | 'choice' | 'multi' | 'number' | 'scale' | 'date' | 'text' | 'verbatim' | 'rows' | 'signature';
+export type AnswerType =
+  | 'ynu' | 'choice' | 'multi' | 'number' | 'scale' | 'date' | 'text' | 'verbatim' | 'rows' | 'signature'
+  // records made on the review screen or by the app, never in the wizard's form (instrument v2)
+  | 'override' | 'signoff' | 'provenance';
+
+/** Record items are not questions of the form: the app or the review screen writes them. */
+export const RECORD_TYPES: readonly AnswerType[] = ['override', 'signoff', 'provenance'];
 
 export interface ColumnDef {
   readonly key: string;
-  readonly type: 'text' | 'number' | 'date' | 'choice' | 'ynu';
+  /** `flags`: the rule ids of standing flags a row answers (a mitigation plan), as checkboxes */
+  readonly type: 'text' | 'number' | 'date' | 'choice' | 'ynu' | 'flags';
   readonly options?: readonly { readonly code: string }[];
 }
 
@@ -59,7 +66,9 @@ export type YnuValue = 'yes' | 'no' | 'unknown' | 'declined';
 export const ynuValues: readonly YnuValue[] = ['yes', 'no', 'unknown', 'declined'];
 
 /** The one place the tests pin the version they drive: the current one (src/instrument/registry.ts). */
-const DEFINITION_DIR = join(repoRoot, 'src/instrument/definitions/homeward-return/v1');
+export const CURRENT_VERSION = 2;
+const definitionDir = (version: number): string => join(repoRoot, `src/instrument/definitions/homeward-return/v${String(version)}`);
+const DEFINITION_DIR = definitionDir(CURRENT_VERSION);
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -79,6 +88,15 @@ function lookup(table: Readonly<Record<string, string>>, key: string, file: stri
   const text = table[key];
   if (text === undefined) throw new Error(`${file} has no "${key}"`);
   return text;
+}
+
+/**
+ * The English wording of an older version, for drafts a test keeps on that version (the version
+ * switch of drafts: a v1 draft is finished under v1).
+ */
+export function olderContentText(version: number, key: string): string {
+  const table = asStrings(readJson(join(definitionDir(version), 'content/en.json')), `v${String(version)} content/en.json`);
+  return lookup(table, key, `v${String(version)} content/en.json`);
 }
 
 /** A key of content/en.json (the instrument's wording). */
@@ -142,11 +160,14 @@ export function isSpecialAnswer(answer: AnswerJson): answer is { readonly specia
   return typeof answer === 'object' && !Array.isArray(answer) && 'special' in answer;
 }
 
-/** A golden case of tests/golden/cases/. */
+/** A golden case of tests/golden/cases-v2/ (the current version). */
 export interface GoldenCase {
   readonly title: string;
   readonly now: string;
+  readonly instrument: { readonly id: string; readonly version: number };
   readonly answers: Answers;
+  /** Review-screen records (overrides, sign-offs); the cases the browser tests drive have none. */
+  readonly decisions?: readonly unknown[];
   readonly expect: {
     readonly overall: string;
     readonly domains: Readonly<Record<string, string>>;
@@ -160,9 +181,11 @@ export interface GoldenCase {
 }
 
 export function loadGoldenCase(fileStart: string): GoldenCase {
-  const dir = join(repoRoot, 'tests/golden/cases');
+  const dir = join(repoRoot, 'tests/golden/cases-v2');
   const candidates = readdirSync(dir).filter((f) => f.startsWith(fileStart) && f.endsWith('.json'));
   const [file, ...others] = candidates;
   if (!file || others.length > 0) throw new Error(`Expected one golden case starting "${fileStart}", found: ${candidates.join(', ') || 'none'}`);
-  return readJson(join(dir, file)) as GoldenCase;
+  const golden = readJson(join(dir, file)) as GoldenCase;
+  if (golden.instrument.version !== CURRENT_VERSION) throw new Error(`${file} is a case of version ${String(golden.instrument.version)}`);
+  return golden;
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ynuValues, type Column } from '../../../instrument';
 import { formatNumber } from '../../../lib/format';
 import { useBilingual } from '../bilingual';
+import { FlagsCell } from './flags-cell';
 import { personalProps } from './input-props';
 
 interface RowCellProps {
@@ -23,6 +24,9 @@ export function RowCell({ id, itemCode, ns, column, row, value, personal, onChan
   // otherwise these are the working language's strings alone.
   const bi = useBilingual();
   const columnKey = `item.${itemCode}.column.${column.key}.label`;
+  if (column.type === 'flags') {
+    return <FlagsCell id={id} column={bi.text(columnKey, ns)} row={row} ns={ns} value={value} onChange={onChange} />;
+  }
   const name = t('rows.cellName', { column: bi.text(columnKey, ns), row: formatNumber(row, i18n.resolvedLanguage ?? i18n.language) });
   const common = { id, 'aria-label': name, value } as const;
   const options =

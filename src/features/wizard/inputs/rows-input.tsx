@@ -1,16 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, localized } from '../../../lib/format';
 import { emptyRow, type RowForm } from '../form-values';
+import { useStepFlags } from '../step-flags';
 import { asRows, type InputProps } from './input-props';
 import { RowCell } from './row-cell';
 
 /**
  * Repeated rows (e.g. mitigation actions) as a list of small fieldsets: a table does not fit
  * 360 px. After adding, focus goes to the new row; after removing, to "Add row".
+ *
+ * An item with `seedFromFlags` (the safety plan) offers a row for each standing flag of its
+ * areas not yet in it: the first text column gets the flag's reason, the second its next step,
+ * for the caseworker to make concrete.
  */
 export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
-  const { t, i18n } = useTranslation('wizard');
+  const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
+  const flags = useStepFlags();
   const n = (row: number) => formatNumber(row, i18n.resolvedLanguage ?? i18n.language);
   const rows = asRows(value);
   const focusTarget = useRef<string | null>(null);
@@ -27,6 +33,20 @@ export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
   const add = () => {
     focusTarget.current = `${id}-r${rows.length}-c0`;
     onChange([...rows, emptyRow(item)]);
+  };
+  const textColumns = columns.filter((c) => c.type === 'text').map((c) => c.key);
+  const domains = new Set(item.requiredWhenFlagDomains ?? []);
+  const seeds = item.seedFromFlags
+    ? [...new Map(flags.filter((f) => f.level !== 'INFO' && domains.has(f.domain)).map((f) => [f.ruleId, f])).values()]
+      .map((f) => ({ reason: t(`rule.${f.ruleId}.reason`, { ns }), next: f.next ? t(`next.${f.next}`, { ns: 'engine' }) : '' }))
+      .filter((seed) => !rows.some((row) => textColumns[0] !== undefined && row[textColumns[0]] === seed.reason))
+    : [];
+  const seed = () => {
+    focusTarget.current = `${id}-r${rows.length}-c0`;
+    const [first, second] = textColumns;
+    onChange([...rows, ...seeds.map((s): RowForm => ({
+      ...emptyRow(item), ...(first ? { [first]: s.reason } : {}), ...(second ? { [second]: s.next } : {}),
+    }))]);
   };
   const remove = (index: number) => {
     focusTarget.current = `${id}-add`;
@@ -60,6 +80,11 @@ export function RowsInput({ id, item, ns, value, onChange }: InputProps) {
       <button type="button" id={`${id}-add`} className="btn btn--secondary" onClick={add}>
         {t('rows.add')}
       </button>
+      {seeds.length > 0 ? (
+        <button type="button" className="btn btn--secondary" onClick={seed}>
+          {t('rows.seed', localized({ count: seeds.length }, i18n.resolvedLanguage ?? i18n.language))}
+        </button>
+      ) : null}
     </div>
   );
 }
