@@ -25,20 +25,21 @@ export function readFonts(): SummaryFonts {
   };
 }
 
-const contentDir = `src/instrument/definitions/${CURRENT.id}/v${CURRENT.version}/content`;
+const contentDir = (version: number) => `src/instrument/definitions/${CURRENT.id}/v${String(version)}/content`;
 
-function bundles(lang: string) {
-  return { summary: json(`locales/${lang}/summary.json`), engine: json(`locales/${lang}/engine.json`), content: json(`${contentDir}/${lang}.json`) };
+function bundles(lang: string, version: number) {
+  return { summary: json(`locales/${lang}/summary.json`), engine: json(`locales/${lang}/engine.json`), content: json(`${contentDir(version)}/${lang}.json`) };
 }
 
-export function texts(lang: string): SummaryTexts {
+/** One language's wording, with the instrument wording of `version` (default: the current one). */
+export function texts(lang: string, version: number = CURRENT.version): SummaryTexts {
   const language = findLanguage(lang);
   if (!language) throw new Error(`unknown language ${lang}`);
   const i18n = i18next.createInstance();
   void i18n.init({
     lng: lang,
     fallbackLng: 'en',
-    resources: { [lang]: bundles(lang), en: bundles('en') },
+    resources: { [lang]: bundles(lang, version), en: bundles('en', version) },
     keySeparator: false,
     nsSeparator: false,
     interpolation: { escapeValue: false },
@@ -56,19 +57,24 @@ export function texts(lang: string): SummaryTexts {
   };
 }
 
-export interface GoldenCase { title: string; now: string; answers: Answers }
+export interface GoldenCase { title: string; now: string; answers: Answers; instrument: { id: string; version: number } }
 
+/**
+ * A golden case: `file` in tests/golden/cases (instrument v1), or `cases-v2/<file>` (v2); the
+ * version the case names wins.
+ */
 export function goldenCase(file: string): GoldenCase {
-  const raw = JSON.parse(readFileSync(`${root}tests/golden/cases/${file}`, 'utf8')) as { title: string; now: string; answers: unknown };
-  return { title: raw.title, now: raw.now, answers: answersSchema.parse(raw.answers) };
+  const path = file.includes('/') ? `tests/golden/${file}` : `tests/golden/cases/${file}`;
+  const raw = JSON.parse(readFileSync(`${root}${path}`, 'utf8')) as { title: string; now: string; answers: unknown; instrument?: { id: string; version: number } };
+  return { title: raw.title, now: raw.now, answers: answersSchema.parse(raw.answers), instrument: raw.instrument ?? { id: CURRENT.id, version: 1 } };
 }
 
 /** A complete SummaryInput for a fictional case. */
 export function summaryInput(file: string, working: string, person?: string, change?: (answers: Answers) => Answers): SummaryInput {
   const c = goldenCase(file);
-  const instrument = getInstrument(CURRENT.id, CURRENT.version);
+  const instrument = getInstrument(c.instrument.id, c.instrument.version);
   const answers = change ? change(c.answers) : c.answers;
-  const entry = registry.find((e) => e.id === CURRENT.id && e.version === CURRENT.version);
+  const entry = registry.find((e) => e.id === instrument.id && e.version === instrument.version);
   return {
     instrument,
     instrumentHash: entry?.sha256 ?? '',
@@ -78,8 +84,8 @@ export function summaryInput(file: string, working: string, person?: string, cha
     caseReference: 'HW-0042',
     assessor: { name: 'Amara Okafor', role: 'Caseworker', organisation: 'Homeward Partner NGO (fictional)' },
     identityVerified: false,
-    working: texts(working),
-    ...(person ? { person: texts(person) } : {}),
+    working: texts(working, instrument.version),
+    ...(person ? { person: texts(person, instrument.version) } : {}),
     signatures: [
       { kind: 'caseworker', name: 'Amara Okafor', role: 'Caseworker', date: c.now },
       { kind: 'person', name: 'Person HW-0042 (fictional)', role: 'Person assessed', date: c.now },
