@@ -65,6 +65,7 @@ describe('signing identities and the organisation CA', () => {
     // The supervisor sees who the request names, confirms, and downloads certificate.pem.
     const names = await supervisor.chooseRequest(request.text);
     expect(await names.textContent()).toBe(`This request names ${CASEWORKER}, ${ORG}.`);
+    await supervisor.authoritySection.getByText(/^Role asked for: Caseworker\. The certificate will name this role/).waitFor();
     await expectAccessible(supervisorApp.page, 'supervisor settings with a request to confirm');
     const issued = await supervisor.issue();
     expect(issued.name).toBe('certificate.pem');

@@ -11,7 +11,8 @@ import { getInstrument, registry, type Answers } from '../../instrument';
 import { countersignPdf, createSelfSignedCertificate, certificateToPem, generateSigningKeyPair, parseCertificate, signPdf } from '../signing';
 import { buildSummaryPdf, decisionAppearance, loadSummaryFonts, type AppearanceLine, type SummaryFonts, type SummaryInput, type Translate } from '../summary';
 import { findLanguage, i18next, loadLanguage } from '../../i18n';
-import { formatDecisionReason, PREPARED_REASON, type Decision } from './decision';
+import { formatDecisionReason, PREPARED_REASON, type Decision } from '../../case/decision';
+import { isRole } from '../../case/roles';
 import { summaryFileName } from './file-name';
 import sample from './sample-case.json';
 import { summaryTexts } from './texts';
@@ -130,8 +131,8 @@ async function decisionLines(decision: Decision, identity: SignerIdentity, date:
   return {
     dir: language?.dir ?? 'ltr',
     lines: [
-      { text: t(decision.kind === 'approve' ? 'decision.approved' : 'decision.returned') },
-      { text: t('decision.by', { name: identity.name, role: identity.role }) },
+      { text: decision.kind === 'override' ? t('decision.override', { rules: decision.rules.join(', ') }) : t(`decision.${decision.kind}`) },
+      { text: t('decision.by', { name: identity.name, role: isRole(identity.role) ? t(`role.${identity.role}`) : identity.role }) },
       { text: t('decision.organisation', { organisation: identity.organisation }) },
       { text: t('decision.time', { time }) },
       ...(comments === '' ? [] : [{ text: t('decision.comments', { comments }) }]),

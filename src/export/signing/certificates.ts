@@ -12,6 +12,7 @@ const OID = {
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
   organizationalUnit: '2.5.4.11',
+  title: '2.5.4.12',
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
   subjectKeyIdentifier: '2.5.29.14',
@@ -27,6 +28,8 @@ export interface PartyName {
   readonly cn: string;
   /** Organisation. */
   readonly o: string;
+  /** The person's role code (src/case/roles.ts), as subject title; absent for a CA. */
+  readonly role?: string;
 }
 
 export interface ValidityOptions {
@@ -49,6 +52,11 @@ function makeName(name: PartyName, unit?: string): pkijs.RelativeDistinguishedNa
   if (hasBidiControls(cn) || hasBidiControls(o)) throw new CertificateFormatError('A certificate name cannot contain text-direction control characters.');
   const parts: [string, string][] = [[OID.organization, o]];
   if (unit !== undefined) parts.push([OID.organizationalUnit, unit]);
+  const role = name.role?.trim() ?? '';
+  if (role !== '') {
+    if (hasBidiControls(role)) throw new CertificateFormatError('A certificate name cannot contain text-direction control characters.');
+    parts.push([OID.title, role]);
+  }
   parts.push([OID.commonName, cn]);
   const sequence = new asn1js.Sequence({
     value: parts.map(([type, value]) => new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }).toSchema()] })),
@@ -62,9 +70,9 @@ function readAttribute(name: pkijs.RelativeDistinguishedNames, type: string): st
   return typeof value === 'string' ? value : '';
 }
 
-/** CN and O of a certificate's subject (or of any X.500 name). */
-export function readPartyName(name: pkijs.RelativeDistinguishedNames): PartyName & { readonly ou: string } {
-  return { cn: readAttribute(name, OID.commonName), o: readAttribute(name, OID.organization), ou: readAttribute(name, OID.organizationalUnit) };
+/** CN, O, OU and title (role) of a certificate's subject (or of any X.500 name). */
+export function readPartyName(name: pkijs.RelativeDistinguishedNames): { readonly cn: string; readonly o: string; readonly ou: string; readonly role: string } {
+  return { cn: readAttribute(name, OID.commonName), o: readAttribute(name, OID.organization), ou: readAttribute(name, OID.organizationalUnit), role: readAttribute(name, OID.title) };
 }
 
 /** True when the subject carries the "not verified by the organisation" marker. */

@@ -116,6 +116,8 @@ export interface SignerName {
   readonly cn: string;
   /** Organisation (O) as the signer's certificate claims it, with direction controls removed. */
   readonly o: string;
+  /** The role code the certificate names (its subject title), '' when it names none. Vouched for only when the trust is 'trusted'. */
+  readonly role: string;
   /** True when the certificate's names held bidirectional control characters (removed above). */
   readonly hadControlCharacters: boolean;
 }

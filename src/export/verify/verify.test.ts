@@ -118,6 +118,17 @@ describe('verifyPdf: the signer is the certificate that signed', () => {
     }
   });
 
+  it('reports the role the organisation’s certificate names, and none for a certificate without one', async () => {
+    const org = await organisation();
+    const supervisor = await org.issue('Sam', {}, 'supervisor');
+    const signed = await signPdf(await buildSummaryPdf(), signOptions(await org.issue('Amara'), 'Amara', 'Prepared'));
+    const report = await verifyPdf(await countersignPdf(signed, signOptions(supervisor, 'Sam', 'Reviewed')), { trustedRoots: [org.root] });
+    expect(report.signatures.map((s) => [s.signer.cn, s.signer.role, s.trust.status])).toEqual([
+      ['Amara', '', 'trusted'],
+      ['Sam', 'supervisor', 'trusted'],
+    ]);
+  });
+
   it('does not trust another organisation’s signer, whatever certificates it carries', async () => {
     const org = await organisation();
     const other = await organisation('Someone Else Root', 'Someone Else');

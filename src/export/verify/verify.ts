@@ -169,7 +169,7 @@ async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, 
   const claimed = cms.signingTime ?? fromM;
   const now = options.now ?? new Date();
   let trust: TrustReport = { status: 'untrusted', problems: ['no-path'] };
-  let signer = { cn: '', o: '', hadControlCharacters: false };
+  let signer = { cn: '', o: '', role: '', hadControlCharacters: false };
   let signerKey = '';
   if (cms.certificate !== null) {
     signerKey = toHex(await sha256(derOf(cms.certificate.subjectPublicKeyInfo)));
@@ -177,7 +177,8 @@ async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, 
     const name = readPartyName(cms.certificate.subject);
     const cn = cleanName(name.cn);
     const o = cleanName(name.o);
-    signer = { cn: cn.text, o: o.text, hadControlCharacters: cn.hadControls || o.hadControls };
+    const role = cleanName(name.role);
+    signer = { cn: cn.text, o: o.text, role: role.text, hadControlCharacters: cn.hadControls || o.hadControls || role.hadControls };
   }
   return {
     index,
@@ -229,7 +230,7 @@ function placeAll(bytes: Uint8Array, revisions: readonly Revision[], budget: Bud
         fieldName: cleanName(found.fieldName).text,
         signerKey: '',
         revision: 0,
-        signer: { cn: '', o: '', hadControlCharacters: false },
+        signer: { cn: '', o: '', role: '', hadControlCharacters: false },
         claimedSigningTime: sig.kind === 'dict' ? pdfDateToDate(text(sig, 'M')) : null,
         reason: sig.kind === 'dict' ? text(sig, 'Reason') : '',
         certification: null,

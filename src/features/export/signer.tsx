@@ -8,6 +8,8 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, StatusMessage } from '../../components/ui';
 import { identities, type SigningIdentity } from '../../storage';
+import { roleLabel } from './identity/role-label';
+import { RoleSelect } from './identity/role-select';
 
 export type SignerState =
   | { readonly phase: 'loading' }
@@ -48,6 +50,7 @@ export function useSigner(): Signer {
 /** The signing identity, or the one-time form that creates it. */
 export function SignerPanel({ signer }: { signer: Signer }) {
   const { t } = useTranslation('export');
+  const { t: tIdentity } = useTranslation('identity');
   const id = useId();
   const [values, setValues] = useState({ name: '', role: '', organisation: '' });
   const [error, setError] = useState<'missing' | 'failed' | null>(null);
@@ -60,7 +63,7 @@ export function SignerPanel({ signer }: { signer: Signer }) {
     const { identity } = state;
     return (
       <div className="signer">
-        <p>{t('signer.signingAs', { name: identity.name, role: identity.role, organisation: identity.organisation })}</p>
+        <p>{t('signer.signingAs', { name: identity.name, role: roleLabel(tIdentity, identity.role), organisation: identity.organisation })}</p>
         {identity.verifiedByOrganisation ? (
           <StatusMessage tone="success">{t('signer.verified')}</StatusMessage>
         ) : (
@@ -83,22 +86,26 @@ export function SignerPanel({ signer }: { signer: Signer }) {
       setBusy(false);
     });
   };
-  const field = (key: keyof typeof values) => (
-    <div className="field">
-      <label className="field__label" htmlFor={`${id}-${key}`}>
-        {t(`signer.field.${key}`)}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        type="text"
-        autoComplete="off"
-        required
-        aria-invalid={error === 'missing' && values[key].trim() === '' ? true : undefined}
-        value={values[key]}
-        onChange={(event) => setValues((v) => ({ ...v, [key]: event.target.value }))}
-      />
-    </div>
-  );
+  const field = (key: keyof typeof values) => {
+    const control = {
+      id: `${id}-${key}`,
+      required: true,
+      'aria-invalid': error === 'missing' && values[key].trim() === '' ? true : undefined,
+      value: values[key],
+    } as const;
+    return (
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-${key}`}>
+          {t(`signer.field.${key}`)}
+        </label>
+        {key === 'role' ? (
+          <RoleSelect {...control} className="select" onChange={(event) => setValues((v) => ({ ...v, role: event.target.value }))} />
+        ) : (
+          <input {...control} type="text" autoComplete="off" onChange={(event) => setValues((v) => ({ ...v, [key]: event.target.value }))} />
+        )}
+      </div>
+    );
+  };
   return (
     <form className="signer-setup" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('signer.setupTitle')}</h3>

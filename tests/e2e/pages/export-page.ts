@@ -26,7 +26,7 @@ export class ExportPage {
     const setup = this.page.getByRole('form', { name: 'Create your signing identity' });
     if ((await setup.count()) > 0) {
       await setup.getByRole('textbox', { name: 'Your name' }).fill(identity.name);
-      await setup.getByRole('textbox', { name: 'Your role' }).fill(identity.role);
+      await setup.getByRole('combobox', { name: 'Your role' }).selectOption({ label: identity.role });
       await setup.getByRole('textbox', { name: 'Your organisation' }).fill(identity.organisation);
       await setup.getByRole('button', { name: 'Create signing identity' }).click();
     }

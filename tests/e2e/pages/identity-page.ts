@@ -40,7 +40,7 @@ export class IdentityPage {
   async createIdentity(name: string, role: string, organisation: string): Promise<void> {
     const section = this.identitySection;
     await section.getByRole('textbox', { name: 'Your name', exact: true }).fill(name);
-    await section.getByRole('textbox', { name: 'Your role', exact: true }).fill(role);
+    await section.getByRole('combobox', { name: 'Your role', exact: true }).selectOption({ label: role });
     const org = section.getByRole('textbox', { name: 'Organisation', exact: true });
     await org.fill(organisation);
     await section.getByRole('button', { name: 'Create signing identity', exact: true }).click();

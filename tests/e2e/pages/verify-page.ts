@@ -58,7 +58,7 @@ export class VerifyPage {
     await this.countersign.getByText(/^Signing as |Create your signing identity/).first().waitFor();
     if ((await setup.count()) > 0) {
       await setup.getByRole('textbox', { name: 'Your name' }).fill(identity.name);
-      await setup.getByRole('textbox', { name: 'Your role' }).fill(identity.role);
+      await setup.getByRole('combobox', { name: 'Your role' }).selectOption({ label: identity.role });
       await setup.getByRole('textbox', { name: 'Your organisation' }).fill(identity.organisation);
       await setup.getByRole('button', { name: 'Create signing identity' }).click();
     }

@@ -2,7 +2,7 @@
 // assessment.json, new page-1 content, a changed catalog. Each returns what to write; the
 // generators decide how the update is appended (well-formed, broken, signed or not).
 import type * as pkijs from 'pkijs';
-import { PREPARED_REASON, formatDecisionReason } from '../../../src/export/facade/decision';
+import { PREPARED_REASON, formatDecisionReason } from '../../../src/case/decision';
 import { ascii } from '../../../src/export/signing/bytes';
 import { cmsWithCertificates } from '../support/cms';
 import type { Identity } from '../support/pki';

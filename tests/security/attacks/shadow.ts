@@ -5,7 +5,7 @@
 // xref entries or the trailer's /Root alone). The reveal comes with and without a later signature.
 // Also: a second, unreferenced copy of assessment.json inside ONE signed revision, which a reader
 // that takes the last definition in the file shows while the xref (and pdfdetach) gives the first.
-import { PREPARED_REASON } from '../../../src/export/facade/decision';
+import { PREPARED_REASON } from '../../../src/case/decision';
 import { ascii, concatBytes, latin1 } from '../../../src/export/signing/bytes';
 import { addSignaturePlaceholder, locatePlaceholder } from '../../../src/export/signing/placeholder';
 import type { AttackCase, Expectation } from '../support/cases';

@@ -3,7 +3,7 @@
 // trusts, or self-signed), and the genuine files the app's own signPdf / countersignSummary make.
 import type * as pkijs from 'pkijs';
 import { countersignSummary, type SignerIdentity } from '../../../src/export/facade/export-chunk';
-import { PREPARED_REASON, type Decision } from '../../../src/export/facade/decision';
+import { PREPARED_REASON, type Decision } from '../../../src/case/decision';
 import { certificateToPem } from '../../../src/export/signing/pem';
 import { signPdf } from '../../../src/export/signing/sign';
 import { buildSummaryPdf, summaryAttachment } from '../../../src/export/summary';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionError } from '../../../src/export/facade/decision';
+import { DecisionError } from '../../../src/case/decision';
 import { PdfStructureError } from '../../../src/export/signing/pdf-syntax';
 import { exportErrorKind } from '../../../src/features/export/export-errors';
 

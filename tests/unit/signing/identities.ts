@@ -17,7 +17,7 @@ export interface Organisation {
   readonly root: pkijs.Certificate;
   /** The root's own key and certificate, as an identity (a CA signing directly). */
   readonly rootIdentity: Identity;
-  issue(cn: string, validity?: { now?: Date; validityDays?: number }): Promise<Identity>;
+  issue(cn: string, validity?: { now?: Date; validityDays?: number }, role?: string): Promise<Identity>;
 }
 
 export async function selfSignedIdentity(cn: string): Promise<Identity> {
@@ -31,10 +31,10 @@ export async function organisation(name = 'Homeward Test Root CA', o = ORG): Pro
   return {
     root,
     rootIdentity: { privateKey: rootKeys.privateKey, certificate: root, chain: [] },
-    async issue(cn, validity = {}) {
+    async issue(cn, validity = {}, role) {
       const keys = await generateSigningKeyPair();
       // The request travels as a PEM file, as between devices.
-      const request = parseCertificationRequest(requestToPem(await createCertificationRequest(keys, { cn, o })));
+      const request = parseCertificationRequest(requestToPem(await createCertificationRequest(keys, { cn, o, ...(role === undefined ? {} : { role }) })));
       const certificate = await issueCertificate(request, { issuerCertificate: root, issuerKey: rootKeys.privateKey, validityDays: 365, ...validity });
       return { privateKey: keys.privateKey, certificate, chain: [root] };
     },

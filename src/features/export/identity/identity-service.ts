@@ -42,6 +42,7 @@ import {
   requestToPem,
 } from '../../../export/signing';
 import { generateSealableSigningKeyPair } from '../../../export/signing/keys';
+import { isRole, roleOf, type Role } from '../../../case/roles';
 import { hasBidiControls } from '../../../export/verify/names';
 import { groupedFingerprint } from '../../../lib/fingerprint';
 import { checkTrust, trustAnchors } from '../../../export/verify/path';
@@ -110,6 +111,8 @@ export interface RequestSummary {
   /** The person the request names (CN). */
   name: string;
   organisation: string;
+  /** The role the request asks for (a code of src/case/roles.ts), or null when it states none. */
+  role: Role | null;
   /** Keep it to issue after the supervisor confirms. */
   readonly request: pkijs.CertificationRequest;
 }
@@ -204,7 +207,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   /** A certificate issued by this device's organisation root for `keys` under `name`. */
   async function issueOwn(
     keys: CryptoKeyPair,
-    name: { cn: string; o: string },
+    name: { cn: string; o: string; role: string },
     ca: { record: OrganisationAuthority; certificate: pkijs.Certificate },
   ): Promise<string> {
     const request = await createCertificationRequest(keys, name);
@@ -214,7 +217,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
 
   async function createIdentity(input: IdentityInput): Promise<SigningIdentity> {
     refuseControls([input.name, input.organisation, input.role], 'name-controls');
-    const name = { cn: input.name.trim(), o: input.organisation.trim() };
+    const name = { cn: input.name.trim(), o: input.organisation.trim(), role: roleOf(input.role) };
     // Extractable only until the repository has sealed it; what `create` returns is non-extractable.
     const keys = await generateSealableSigningKeyPair();
     const ca = await loadAuthority();
@@ -252,7 +255,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     async certificateRequestPem(identity: SigningIdentity): Promise<string> {
       const request = await createCertificationRequest(
         { privateKey: identity.privateKey, publicKey: identity.publicKey },
-        { cn: identity.name, o: identity.organisation },
+        { cn: identity.name, o: identity.organisation, role: roleOf(identity.role) },
       );
       return requestToPem(request);
     },
@@ -307,7 +310,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       await trustedRoots.add(certificatePem);
       const active = await identities.getActive();
       if (active && !active.verifiedByOrganisation) {
-        const name = { cn: active.name, o: active.organisation };
+        const name = { cn: active.name, o: active.organisation, role: roleOf(active.role) };
         const issued = await issueOwn({ privateKey: active.privateKey, publicKey: active.publicKey }, name, { record, certificate });
         await identities.replaceCertificate(active.id, { name: active.name, organisation: active.organisation, certificatePem: issued, chainPem: [certificatePem], verifiedByOrganisation: true });
       }
@@ -326,9 +329,9 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const signed = await request.verify().catch(() => false);
       if (!signed) throw new IdentityImportError('request-signature');
       const name = readPartyName(request.subject);
-      refuseControls([name.cn, name.o, name.ou], 'request-controls');
-      if (name.cn === '' || name.o === '') throw new IdentityImportError('request-names');
-      return { name: name.cn, organisation: name.o, request };
+      refuseControls([name.cn, name.o, name.ou, name.role], 'request-controls');
+      if (name.cn === '' || name.o === '' || (name.role !== '' && !isRole(name.role))) throw new IdentityImportError('request-names');
+      return { name: name.cn, organisation: name.o, role: name.role === '' ? null : roleOf(name.role), request };
     },
 
     /** The issued certificate followed by the organisation root, as the text of `certificate.pem`. */

@@ -5,6 +5,7 @@ import type { OrganisationAuthority } from '../../../storage';
 import { downloadText, FILE_NAMES } from './download';
 import { FilePicker } from './file-picker';
 import { certificateFingerprint, identityService, shortFingerprint, type RequestSummary } from './identity-service';
+import { roleLabel } from './role-label';
 import { Outcome, reasonText, useOutcome, type Message } from './messages';
 import { readCertificateFile } from './read-file';
 
@@ -148,6 +149,7 @@ function AuthorityActions({ authority, onMessage }: { authority: OrganisationAut
           <p id="ca-pending-names">
             <strong>{t('ca.request.names', { name: pending.name, organisation: pending.organisation })}</strong>
           </p>
+          <p>{pending.role === null ? t('ca.request.noRole') : t('ca.request.role', { role: roleLabel(t, pending.role) })}</p>
           <p>{t('ca.request.check')}</p>
           <div className="actions">
             <Button

@@ -6,6 +6,8 @@ import { downloadText, FILE_NAMES } from './download';
 import { FilePicker } from './file-picker';
 import { identityService, verifiedBy } from './identity-service';
 import { Outcome, reasonText, useOutcome, type Message } from './messages';
+import { roleLabel } from './role-label';
+import { RoleSelect } from './role-select';
 import { readCertificateFile } from './read-file';
 
 interface Props {
@@ -39,7 +41,7 @@ function CreateIdentityForm({ authority, reload, onMessage }: { authority: Organ
   const [values, setValues] = useState<Record<FieldName, string>>({ name: '', role: '', organisation: authority?.organisation ?? '' });
   const [missing, setMissing] = useState<FieldName[]>([]);
   const [busy, setBusy] = useState(false);
-  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
+  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLSelectElement | null>>>({});
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -64,22 +66,37 @@ function CreateIdentityForm({ authority, reload, onMessage }: { authority: Organ
 
   const field = (name: FieldName) => (
     <Field label={t(`identity.field.${name}`)} required error={missing.includes(name) ? t('identity.required') : undefined}>
-      {(control) => (
-        <input
-          {...control}
-          ref={(element) => {
-            inputs.current[name] = element;
-          }}
-          className="input"
-          type="text"
-          autoComplete="off"
-          value={values[name]}
-          readOnly={busy}
-          onChange={(event) => {
-            setValues((previous) => ({ ...previous, [name]: event.target.value }));
-          }}
-        />
-      )}
+      {(control) =>
+        name === 'role' ? (
+          <RoleSelect
+            {...control}
+            ref={(element) => {
+              inputs.current[name] = element;
+            }}
+            className="select"
+            value={values[name]}
+            disabled={busy}
+            onChange={(event) => {
+              setValues((previous) => ({ ...previous, role: event.target.value }));
+            }}
+          />
+        ) : (
+          <input
+            {...control}
+            ref={(element) => {
+              inputs.current[name] = element;
+            }}
+            className="input"
+            type="text"
+            autoComplete="off"
+            value={values[name]}
+            readOnly={busy}
+            onChange={(event) => {
+              setValues((previous) => ({ ...previous, [name]: event.target.value }));
+            }}
+          />
+        )
+      }
     </Field>
   );
 
@@ -107,7 +124,7 @@ function IdentityDetails({ identity, reload, onMessage }: { identity: SigningIde
         <dt>{t('identity.field.name')}</dt>
         <dd>{identity.name}</dd>
         <dt>{t('identity.field.role')}</dt>
-        <dd>{identity.role}</dd>
+        <dd>{roleLabel(t, identity.role)}</dd>
         <dt>{t('identity.field.organisation')}</dt>
         <dd>{identity.organisation}</dd>
       </dl>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, StatusMessage } from '../../../components/ui';
 import { countersignSummary } from '../../../export';
-import { MAX_COMMENTS } from '../../../export/facade/decision';
+import { MAX_COMMENTS } from '../../../case/decision';
 import { exportErrorKind, SignerPanel, useSigner, type ExportErrorKind } from '..';
 
 export interface CountersignFormProps {

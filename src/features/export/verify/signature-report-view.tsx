@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseDecisionReason, PREPARED_REASON } from '../../../export/facade/decision';
+import { parseDecisionReason, PREPARED_REASON } from '../../../case/decision';
 import type { SignatureReport } from '../../../export/verify';
 import { cleanName } from '../../../export/verify/names';
 import { groupedFingerprint } from '../../../lib/fingerprint';
