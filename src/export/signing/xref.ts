@@ -55,6 +55,27 @@ export function readStartxref(bytes: Uint8Array): number {
   return offset;
 }
 
+/** One entry: 10-digit offset, space, 5-digit generation, space, n or f, two-byte end of line. */
+const ENTRY_BYTES = 20;
+const ENTRY = /^(\d{10}) (\d{5}) ([nf])( \r| \n|\r\n)$/;
+
+/**
+ * One cross-reference entry, read strictly (ISO 32000-1, 7.5.4). Readers rebuild a damaged
+ * table by scanning the file, so an entry they would call damaged (a generation past 65535, an
+ * object 0 in use, a line of the wrong length) would let them show objects this index never
+ * listed: it is refused instead of being read leniently.
+ */
+function readEntry(bytes: Uint8Array, at: number, num: number): XrefEntry {
+  const match = ENTRY.exec(latin1(bytes, at, at + ENTRY_BYTES));
+  if (match === null) throw new PdfStructureError(`A cross-reference entry is damaged (object ${String(num)}, at byte ${String(at)}).`);
+  const offset = Number(match[1]);
+  const gen = Number(match[2]);
+  const inUse = match[3] === 'n';
+  if (gen > 65535) throw new PdfStructureError(`A cross-reference entry has an impossible generation (object ${String(num)}).`);
+  if (num === 0 && (inUse || gen !== 65535)) throw new PdfStructureError('The cross-reference table marks object 0 as in use.');
+  return { offset: inUse ? offset : -1, gen };
+}
+
 interface SectionState {
   entries: number;
   readonly maxEntries: number;
@@ -76,19 +97,18 @@ function readClassicSection(bytes: Uint8Array, offset: number, into: Map<number,
     if (count > bytes.length / 18) reader.fail('The cross-reference table claims more entries than the file can hold');
     state.entries += count;
     if (state.entries > state.maxEntries) reader.fail(`The cross-reference tables hold more than ${String(state.maxEntries)} entries`);
+    // Entries start on the line after the subsection header.
+    reader.skipSpace();
     for (let i = 0; i < count; i += 1) {
       if ((i & 0xfff) === 0xfff) state.check();
-      const entryOffset = reader.readInteger();
-      const gen = reader.readInteger();
-      const type = reader.peekWord();
-      if (type !== 'n' && type !== 'f') reader.fail('Damaged cross-reference entry');
-      reader.pos += 1;
+      const entry = readEntry(bytes, reader.pos, first + i);
+      reader.pos += ENTRY_BYTES;
       const num = first + i;
       // Two entries for one object in one section: readers would disagree on which one counts.
       if (inSection.has(num)) reader.fail(`The cross-reference table lists object ${String(num)} twice`);
       inSection.add(num);
       // Newer sections are read first; the first entry seen for a number wins.
-      if (!into.has(num)) into.set(num, { offset: type === 'n' ? entryOffset : -1, gen });
+      if (!into.has(num)) into.set(num, entry);
     }
   }
   reader.pos += 'trailer'.length;
@@ -117,8 +137,11 @@ export function readPdfIndex(bytes: Uint8Array, options: IndexOptions = {}): Pdf
     if (trailer.entries.has('XRefStm')) throw new PdfStructureError('This PDF has a hybrid cross-reference (XRefStm), which Homeward cannot extend safely.');
     newest ??= trailer;
     const sizeValue = trailer.entries.get('Size');
+    if (sizeValue !== undefined && (sizeValue.kind !== 'num' || !/^\d+$/.test(sizeValue.raw))) throw new PdfStructureError('The trailer\u2019s /Size is not a whole number.');
     if (sizeValue?.kind === 'num') size = Math.max(size, sizeValue.value);
     const prev = trailer.entries.get('Prev');
+    // An offset written as "123.0" is read by some readers and rebuilt by others: refused.
+    if (prev !== undefined && (prev.kind !== 'num' || !/^\d+$/.test(prev.raw))) throw new PdfStructureError('The trailer\u2019s /Prev is not a whole number.');
     next = prev?.kind === 'num' ? prev.value : undefined;
   }
   if (newest === undefined) throw new PdfStructureError('No trailer found.');

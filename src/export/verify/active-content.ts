@@ -22,6 +22,8 @@ function findActive(value: PdfValue, depth: number): string | null {
   for (const [key, item] of value.entries) {
     if (ACTIVE_KEYS.has(key)) return `/${key}`;
     if (key === 'S' && item.kind === 'name' && ACTIVE_ACTIONS.has(item.value)) return `/S /${item.value}`;
+    // A file attachment annotation would be a second embedded file, shown by some readers only.
+    if (key === 'Subtype' && item.kind === 'name' && item.value === 'FileAttachment') return '/Subtype /FileAttachment';
     const found = findActive(item, depth + 1);
     if (found !== null) return found;
   }

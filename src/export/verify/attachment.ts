@@ -23,19 +23,23 @@ function dict(index: PdfIndex, value: PdfValue | undefined, what: string): PdfDi
   return found;
 }
 
-/** Every file specification named `name` in the EmbeddedFiles name tree (there must be exactly one). */
-function specsNamed(index: PdfIndex, node: PdfDict, name: string, budget: Budget, depth: number, out: PdfValue[]): void {
+/** Every (name, file specification) of the EmbeddedFiles name tree; each node is read once. */
+function entries(index: PdfIndex, node: PdfDict, budget: Budget, depth: number, seen: Set<PdfDict>, out: [string, PdfValue][]): void {
   if (depth > MAX_NAME_TREE_DEPTH) throw new AttachmentError('The attachment list is nested too deeply.');
+  if (seen.has(node)) throw new AttachmentError('The attachment list refers to itself.');
+  seen.add(node);
+  budget.visit();
   const names = resolve(index, node.entries.get('Names'));
   if (names?.kind === 'array') {
     for (let i = 0; i + 1 < names.items.length; i += 2) {
       budget.visit();
       const key = names.items[i];
-      if (key?.kind === 'string' && decodeText(key.bytes) === name) out.push(names.items[i + 1] as PdfValue);
+      const value = names.items[i + 1];
+      if (key?.kind === 'string' && value !== undefined) out.push([decodeText(key.bytes), value]);
     }
   }
   const kids = resolve(index, node.entries.get('Kids'));
-  if (kids?.kind === 'array') for (const kid of kids.items) specsNamed(index, dict(index, kid, 'A branch of the attachment list'), name, budget, depth + 1, out);
+  if (kids?.kind === 'array') for (const kid of kids.items) entries(index, dict(index, kid, 'A branch of the attachment list'), budget, depth + 1, seen, out);
 }
 
 /** The decoded bytes of the attachment `name` in this revision. */
@@ -44,13 +48,19 @@ export async function readAttachment(index: PdfIndex, name: string, budget: Budg
   if (rootRef === undefined) throw new AttachmentError('The document has no catalog.');
   const catalog = dict(index, rootRef, 'The catalog');
   const tree = dict(index, dict(index, catalog.entries.get('Names'), 'The name dictionary').entries.get('EmbeddedFiles'), 'The attachment list');
-  const specs: PdfValue[] = [];
-  specsNamed(index, tree, name, budget, 0, specs);
-  if (specs.length !== 1) throw new AttachmentError(specs.length === 0 ? `The file has no ${name}.` : `The file lists ${name} more than once.`);
-  const spec = dict(index, specs[0], 'The attachment’s file specification');
+  // Exactly one embedded file, named as Homeward names it: readers differ in which of several they show.
+  const found: [string, PdfValue][] = [];
+  entries(index, tree, budget, 0, new Set(), found);
+  if (found.length !== 1 || found[0]?.[0] !== name) throw new AttachmentError(`The file must embed exactly one file, ${name}.`);
+  const spec = dict(index, found[0][1], 'The attachment’s file specification');
+  if (spec.entries.has('RF')) throw new AttachmentError('The attachment has related files, which Homeward files never have.');
   const ef = dict(index, spec.entries.get('EF'), 'The attachment’s embedded file');
   const streamRef = ef.entries.get('F');
   if (streamRef?.kind !== 'ref') throw new AttachmentError('The attachment’s data is not a stream.');
+  // Readers pick /UF or /F: both must name the same data, and nothing else may be there.
+  const uf = ef.entries.get('UF');
+  const extra = [...ef.entries.keys()].filter((key) => key !== 'F' && key !== 'UF');
+  if (extra.length > 0 || (uf !== undefined && !(uf.kind === 'ref' && uf.num === streamRef.num))) throw new AttachmentError('The attachment names more than one embedded file.');
   const object = getObject(index, streamRef.num);
   const raw = streamData(index, object);
   if (object.value.kind !== 'dict') throw new AttachmentError('The attachment’s data is not a stream.');

@@ -225,9 +225,12 @@ function permitAppearance(c: Comparison, appearance: PdfValue | undefined): void
   while (stack.length > 0) {
     const num = stack.pop();
     if (num === undefined || c.permitted.has(num) || !c.added.has(num)) continue;
-    c.permitted.add(num);
     c.pair.budget.visit();
-    refsIn(c.now(num)?.value, stack);
+    // An object that does not load is not an appearance: left unpermitted, it is reported as added.
+    const loaded = c.now(num);
+    if (loaded === null) continue;
+    c.permitted.add(num);
+    refsIn(loaded.value, stack);
   }
 }
 

@@ -58,7 +58,6 @@ export type TrustProblem =
   | 'expired-now'
   | 'not-valid-at-claimed-time'
   | 'claimed-time-in-future'
-  | 'no-claimed-time'
   | 'bad-issuer-signature'
   | 'not-a-ca'
   | 'path-length'

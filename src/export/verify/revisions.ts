@@ -2,7 +2,7 @@
 // lists. Signatures are looked for in EVERY revision, not only in the newest: a later update that
 // swaps the catalog (or rewrites the cross-reference chain) could otherwise hide an earlier
 // signature, and with it the fact that the document was changed after that signature.
-import { ascii, indexOfBytes } from '../signing/bytes';
+import { ascii, indexOfBytes, latin1 } from '../signing/bytes';
 import { PdfStructureError, decodeText } from '../signing/pdf-syntax';
 import type { PdfValue } from '../signing/pdf-syntax';
 import { getObject, readPdfIndex, resolve, trailerRef } from '../signing/xref';
@@ -114,6 +114,30 @@ export function findSignatures(revisions: readonly Revision[], budget: Budget): 
     }
   }
   return found;
+}
+
+/**
+ * What a reader that rebuilds a damaged cross-reference would see must be what the index says.
+ * Such readers (poppler, pdf.js) scan the whole file, streams included, and take the LAST
+ * "N G obj" of each number; an update can write objects its own table does not list and make
+ * those readers rebuild. So every in-use object's last definition in the file must be the one the
+ * newest table points at, and no object stream may hide further definitions. Returns the problem,
+ * or null.
+ */
+export function recoveryViewProblem(final: PdfIndex, budget: Budget): string | null {
+  const text = latin1(final.bytes);
+  budget.check();
+  if (text.includes('/ObjStm')) return 'The file holds an object stream, which Homeward files never have; other readers could show objects it hides.';
+  const last = new Map<number, number>();
+  for (const match of text.matchAll(/(?<![0-9])(\d{1,10})[\0\t\n\f\r ]+(\d{1,5})[\0\t\n\f\r ]+obj(?![A-Za-z0-9])/g)) {
+    last.set(Number(match[1]), match.index);
+  }
+  budget.check();
+  for (const [num, entry] of final.objects) {
+    const at = last.get(num);
+    if (at !== entry.offset) return `Object ${String(num)} is defined again after the place its cross-reference names; other PDF readers would show that other definition.`;
+  }
+  return null;
 }
 
 /** The revision that ends exactly at `end`, if the file has one. */

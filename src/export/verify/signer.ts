@@ -159,6 +159,12 @@ async function verifyWith(signedData: pkijs.SignedData, signer: pkijs.Certificat
     problems.push({ code: 'digest-mismatch', detail: 'The signed content was modified: its digest does not match the signature (Message digest mismatch).' });
     return false;
   }
+  // pkijs matches a key-identifier signer by SHA-1 of the key, which is not how our profile's
+  // identifiers are made: name the already identified certificate by issuer and serial instead
+  // (the signature covers the signed attributes, not this field).
+  if (!(signerInfo.sid instanceof pkijs.IssuerAndSerialNumber)) {
+    signerInfo.sid = new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber });
+  }
   try {
     const result = await signedData.verify({ signer: 0, data: toArrayBuffer(data), extendedMode: true, checkChain: false });
     // pkijs finds the signer certificate itself; it must be the very one identified above.

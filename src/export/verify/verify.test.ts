@@ -209,18 +209,27 @@ describe('verifyPdf: what each later revision changed', () => {
     expect(after?.kind === 'changed' ? after.changes : []).toContainEqual(expect.objectContaining({ kind: 'page-content', page: 1 }));
   });
 
-  it('a shadow: an object hidden in the signed revision, revealed by a later signed update of the xref only', async () => {
+  it('a shadow: a later signed update points a new object number at bytes of the signed revision', async () => {
     const { org, insider, bytes } = await countersigned();
-    // The shadow content must sit inside the first signed revision: rebuild the summary with an extra, unreferenced object.
     const stream = findObject(bytes, /\/Type \/EmbeddedFile/);
     const hiddenAt = new TextDecoder('latin1').decode(bytes).indexOf(`${String(stream)} 0 obj`);
-    // Point a brand-new object number at the genuine attachment stream's bytes: "revealing" bytes of the signed revision.
+    // Object 900 "revealed" at the attachment stream's bytes: readers that rebuild would disagree.
     const updated = appendUpdate(bytes, [{ num: 900, body: '', offset: hiddenAt }]);
     const signedAgain = await countersignPdf(updated, signOptions(insider, 'Insider', 'Reviewed'));
     const report = await verifyPdf(signedAgain, { trustedRoots: [org.root] });
-    expect(report.verdict).toBe('modified');
-    const after = report.signatures[0]?.after;
-    expect(after?.kind === 'changed' ? after.changes.map((c) => c.kind) : []).toContain('hidden-object');
+    expect(report.verdict).toBe('refused');
+    expect(report.problems.map((p) => p.code)).toEqual(['damaged']);
+  });
+
+  it('objects written in an update but not listed in its table (what readers that rebuild would show) are refused', async () => {
+    const { org, insider, bytes } = await countersigned();
+    const page = findObject(bytes, /\/Type \/Page\b(?!s)/);
+    // A redefinition of page 1 slipped in before a genuine countersignature, listed in no table.
+    const slipped = new TextEncoder().encode(`${String(page)} 0 obj\n<< /Type /Page /MediaBox [0 0 10 10] >>\nendobj\n`);
+    const forged = appendUpdate(new Uint8Array([...bytes, ...slipped]), []);
+    const report = await verifyPdf(await countersignPdf(forged, signOptions(insider, 'Insider', 'Reviewed')), { trustedRoots: [org.root] });
+    expect(report.verdict).toBe('refused');
+    expect(report.problems[0]?.detail).toMatch(/defined again/);
   });
 
   it('a certified file refuses a new signature field (only the prepared ones may be signed)', async () => {

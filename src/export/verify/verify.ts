@@ -18,7 +18,7 @@ import { cleanName } from './names';
 import { checkTrust, trustAnchors } from './path';
 import type { TrustAnchor } from './path';
 import type { AfterSignature, DocumentChange, FileVerdict, ProblemCode, SignatureReport, TrustReport, VerifyProblem, VerifyReport } from './report';
-import { findSignatures, readIndex, readRevisions, revisionEndingAt } from './revisions';
+import { findSignatures, readIndex, readRevisions, recoveryViewProblem, revisionEndingAt } from './revisions';
 import type { Revision } from './revisions';
 import { checkSigner, derOf } from './signer';
 import { readPartyName } from '../signing/certificates';
@@ -71,6 +71,7 @@ function text(dict: PdfDict, key: string): string {
 export function pdfDateToDate(value: string): Date | null {
   const match = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:(Z)|([+-])(\d{2})'?(\d{2})'?)?/.exec(value);
   if (match === null) return null;
+  if (Number(match[9] ?? 0) > 14 || Number(match[10] ?? 0) > 59) return null;
   const [, y, mo, d, h, mi, s] = match.slice(0, 7).map(Number);
   const sign = match[8] === '-' ? -1 : 1;
   const offset = match[8] === undefined ? 0 : sign * (Number(match[9]) * 60 + Number(match[10])) * 60_000;
@@ -173,7 +174,9 @@ async function checkOne(bytes: Uint8Array, placed: Placed, previousEnd: number, 
   let signerKey = '';
   if (cms.certificate !== null) {
     signerKey = toHex(await sha256(derOf(cms.certificate.subjectPublicKeyInfo)));
-    trust = await checkTrust(cms.certificate, cms.others, anchors, { now, claimed }, budget.check);
+    // Who vouches for a signer is asked only of a signature that holds: a CMS copied from another
+    // file names a genuine, trusted signer who never signed this one.
+    trust = cms.valid ? await checkTrust(cms.certificate, cms.others, anchors, { now, claimed }, budget.check) : { status: 'untrusted', problems: [] };
     const name = readPartyName(cms.certificate.subject);
     const cn = cleanName(name.cn);
     const o = cleanName(name.o);
@@ -250,6 +253,8 @@ async function verifyRevisions(bytes: Uint8Array, options: VerifyOptions, budget
   const revisions = readRevisions(bytes, budget);
   const final = revisions[revisions.length - 1]?.index;
   if (final === undefined) throw new PdfStructureError('The file has no revision.');
+  const ambiguous = recoveryViewProblem(final, budget);
+  if (ambiguous !== null) return refused([problem('damaged', ambiguous)]);
   const active = activeContent(final, budget);
   if (active !== null) return refused([problem('unsupported', active)]);
   const invalid: SignatureReport[] = [];

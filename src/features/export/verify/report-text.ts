@@ -4,6 +4,8 @@
  * exactly what was checked: "valid" only for a valid verdict, "vouched for" only for a trusted
  * path, "changed after this signature" with what changed.
  */
+import type { TFunction } from 'i18next';
+import type { Decision } from '../../../case/decision';
 import type { AfterSignature, DocumentChange, SignatureReport, TrustReport, VerifyReport } from '../../../export/verify';
 
 export interface Sentence {
@@ -67,4 +69,20 @@ export function trustSentences(trust: TrustReport): { head: Sentence; problems: 
   if (trust.status === 'trusted') return { head: { key: 'verify.trust.trusted', params: { organisation: trust.root.organisation } }, problems: [] };
   const problems = trust.problems.filter((p) => p !== 'self-signed').map((p) => ({ key: `verify.trustProblem.${p}` }));
   return { head: { key: trust.status === 'self-signed' ? 'verify.trust.selfSigned' : 'verify.trust.untrusted' }, problems };
+}
+
+/** A signed decision in words (export:decision.*). */
+export function decisionLabel(t: TFunction<'export'>, decision: Decision): string {
+  switch (decision.kind) {
+    case 'approve':
+      return t('decision.approved');
+    case 'return':
+      return t('decision.returned');
+    case 'override':
+      return t('decision.override', { rules: decision.rules.join(', ') });
+    case 'accept':
+      return t('decision.accepted');
+    case 'decline':
+      return t('decision.declined');
+  }
 }

@@ -4,7 +4,7 @@ import { parseDecisionReason, PREPARED_REASON } from '../../../case/decision';
 import type { SignatureReport } from '../../../export/verify';
 import { cleanName } from '../../../export/verify/names';
 import { groupedFingerprint } from '../../../lib/fingerprint';
-import { afterSentences, signatureProblemKeys, trustSentences, type Sentence } from './report-text';
+import { afterSentences, decisionLabel, signatureProblemKeys, trustSentences, type Sentence } from './report-text';
 
 /**
  * One signature: who (from the certificate that signed, direction controls removed), for which
@@ -44,7 +44,7 @@ export function SignatureReportView({ report, index }: { report: SignatureReport
         {fact(t('verify.signature.organisation'), organisation)}
         {fact(t('verify.signature.when'), when)}
         {fact(t('verify.signature.validity'), report.valid ? t('verify.signature.valid') : t('verify.signature.invalid'))}
-        {fact(
+        {report.valid ? fact(
           t('verify.signature.identity'),
           <>
             {say(trust.head)}
@@ -56,7 +56,7 @@ export function SignatureReportView({ report, index }: { report: SignatureReport
               </ul>
             ) : null}
           </>,
-        )}
+        ) : null}
         {report.trust.status === 'trusted'
           ? fact(t('verify.signature.root'), t('verify.signature.rootValue', { name: report.trust.root.name, fingerprint: groupedFingerprint(report.trust.root.fingerprint.slice(0, 32)) }))
           : null}
@@ -76,9 +76,9 @@ export function SignatureReportView({ report, index }: { report: SignatureReport
             )
           : null}
         {report.certification ? fact(t('verify.signature.certification'), t('verify.signature.certifies')) : null}
-        {decision ? fact(t('verify.signature.decision'), decision.kind === 'approve' ? t('decision.approved') : t('decision.returned')) : null}
-        {decision?.comments ? fact(t('verify.signature.comments'), decision.comments) : null}
-        {!decision && reason ? fact(t('verify.signature.reason'), reason === PREPARED_REASON ? t('verify.signature.prepared') : reason) : null}
+        {report.valid && decision ? fact(t('verify.signature.decision'), decisionLabel(t, decision)) : null}
+        {report.valid && decision?.comments ? fact(t('verify.signature.comments'), decision.comments) : null}
+        {report.valid && !decision && reason ? fact(t('verify.signature.reason'), reason === PREPARED_REASON ? t('verify.signature.prepared') : reason) : null}
       </dl>
       {problems.length > 0 ? (
         <ul>
