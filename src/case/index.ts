@@ -2,7 +2,7 @@
  * The case module's only import surface (README.md beside this file states the contract). Pure:
  * no DOM, React, Dexie, pdf-lib or i18n runtime, like the engine.
  */
-export { caseState, type CaseOptions } from './state';
+export { caseState, withoutDecisions, type CaseOptions } from './state';
 export { readEmbedded, type EmbeddedAssessment, type AssessmentProblem } from './assessment';
 export { formatDecisionReason, parseDecisionReason, DecisionError, MAX_COMMENTS, PREPARED_REASON, type Decision, type DecisionKind } from './decision';
 export { isRole, roleOf, roles, type Role } from './roles';

@@ -43,7 +43,8 @@ function decisionItems(instrument: Instrument): string[] {
   return codes;
 }
 
-function withoutDecisions(instrument: Instrument, answers: Answers): Answers {
+/** The answers without the items only signed decisions may fill (the draft's own typed decisions). */
+export function withoutDecisions(instrument: Instrument, answers: Answers): Answers {
   const codes = decisionItems(instrument);
   return Object.fromEntries(Object.entries(answers).filter(([code]) => !codes.some((c) => code === c || code.startsWith(`${c}.`))));
 }

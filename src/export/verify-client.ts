@@ -17,7 +17,7 @@ export class VerifyCancelledError extends Error {
 type WorkerReply = { readonly ok: true; readonly check: SummaryCheck } | { readonly ok: false; readonly error: string };
 
 function stopped(detail: string): SummaryCheck {
-  return { report: { verdict: 'refused', allTrusted: false, signatures: [], problems: [{ code: 'too-slow', detail }] }, assessment: null };
+  return { report: { verdict: 'refused', allTrusted: false, fingerprint: null, signatures: [], problems: [{ code: 'too-slow', detail }] }, assessment: null };
 }
 
 /** Verifies a summary off the main thread. Rejects with VerifyCancelledError when `signal` aborts. */

@@ -149,7 +149,24 @@ test('a case completed offline is exported signed, then verified and countersign
 
   step('summary verified by the supervisor');
   await verify.ensureIdentity({ name: 'Supervisor HW-S', role: 'Supervisor', organisation: 'Homeward Partner NGO (fictional)' });
-  const countersigned = await verify.countersignAndDownload('Approve', 'Plan checked with the return partner.');
+  // The case as src/case judges it: awaiting review; sign-off waits for a signed supervisor review
+  // and the receiving organisation's acknowledgement (typed names in the draft count for nothing).
+  const caseText = (await verify.caseRegion.innerText()).replace(/\s+/g, ' ');
+  expect(caseText).toContain('Awaiting review');
+  expect(caseText).toContain('Not ready for sign-off');
+  // Nothing is pre-selected; approving is refused while sign-off is blocked, and nothing is signed.
+  expect(await verify.countersign.getByRole('radio', { checked: true }).count()).toBe(0);
+  await verify.countersign.getByRole('button', { name: 'Sign with my decision' }).click();
+  await verify.countersign.getByText('Choose a decision.').waitFor();
+  await verify.decide('Approve', 'Plan checked with the return partner.');
+  await verify.countersign.getByText(/^You cannot approve this summary yet/).waitFor();
+  expect(await supervisor.page.getByRole('link', { name: 'Download the countersigned summary (PDF)' }).count()).toBe(0);
+  await expectNoViolations(supervisor.page, 'verify screen, approval refused');
+
+  // Returning for changes needs comments, then signs and draws the decision in the first box.
+  await verify.decide('Return for changes');
+  await verify.countersign.getByText('Say why: this decision needs your reasons or comments.').waitFor();
+  const countersigned = await verify.countersignAndDownload('Return for changes', 'Confirm the reception address first.');
   expect(countersigned.suggestedFilename()).toMatch(NEUTRAL_NAME);
   const countersignedPath = join(dir, 'countersigned.pdf');
   await countersigned.saveAs(countersignedPath);
@@ -157,34 +174,32 @@ test('a case completed offline is exported signed, then verified and countersign
   expect(blocks[0]).toContain('Not total document signed');
   expect(blocks[1]).toContain('Total document signed');
   expect(blocks[1]).toContain('Signer Certificate Common Name: Supervisor HW-S');
-  // The decision is drawn in the summary's first decision box, as any PDF reader shows it.
   const drawn = flattenedText(countersignedPath);
-  expect(drawn).toContain('Approved By Supervisor HW-S, Supervisor');
-  expect(drawn).toContain('Comments: Plan checked with the return partner.');
+  expect(drawn).toContain('Returned for changes By Supervisor HW-S, Supervisor');
+  expect(drawn).toContain('Comments: Confirm the reception address first.');
 
-  // The screen verifies the new file at once: both signatures valid, the decision shown.
+  // The screen verifies the new file at once: both signatures valid, the decision shown; a
+  // self-declared supervisor's decision is listed but does not count.
   await expect.poll(() => verify.signatures.count()).toBe(2);
   const [earlier, later] = await verify.signatureTexts();
   expect(earlier).toContain('Signature Valid');
   expect(earlier).toContain('Since this signature Only 1 later signature was added.');
   expect(later).toContain('Supervisor HW-S');
   expect(later).toContain('Signature Valid');
-  expect(later).toContain('Decision Approved');
-  expect(later).toContain('Comments Plan checked with the return partner.');
+  expect(later).toContain('Decision Returned for changes');
+  expect(later).toContain('Comments Confirm the reception address first.');
+  const afterReturn = (await verify.caseRegion.innerText()).replace(/\s+/g, ' ');
+  expect(afterReturn).toContain('Does not count: no organisation this device trusts vouches for the signer.');
+  expect(afterReturn).toContain('Awaiting review');
   await expectNoViolations(supervisor.page, 'verify screen, countersigned file');
 
   step('countersigned and re-verified');
-  // The same countersigned file opened afresh also verifies.
+  // The same countersigned file opened afresh also verifies; a second decision fills the next box.
   const countersignedBytes = readFileSync(countersignedPath);
   await verify.open({ name: 'countersigned.pdf', mimeType: 'application/pdf', buffer: countersignedBytes });
   expect(await verify.resultText()).toContain('Every signature is valid');
   await expect.poll(() => verify.signatures.count()).toBe(2);
-
-  // A second countersignature in sequence: returning for changes needs comments.
-  await verify.countersign.getByRole('radio', { name: 'Return for changes' }).check();
-  await verify.countersign.getByRole('button', { name: 'Sign with my decision' }).click();
-  await verify.countersign.getByText('Say what must change before you return the summary.').waitFor();
-  const returned = await verify.countersignAndDownload('Return for changes', 'Confirm the reception address first.');
+  const returned = await verify.countersignAndDownload('Return for changes', 'Also confirm who meets her.');
   const returnedPath = join(dir, 'returned.pdf');
   await returned.saveAs(returnedPath);
   expectAllValid(returnedPath, 3);
@@ -192,8 +207,8 @@ test('a case completed offline is exported signed, then verified and countersign
   const texts = await verify.signatureTexts();
   expect(texts.slice(0, 2).every((text) => text.includes('Signature Valid'))).toBe(true);
   expect(texts[2]).toContain('Decision Returned for changes');
-  expect(texts[2]).toContain('Comments Confirm the reception address first.');
-  step('second countersignature (return for changes) added');
+  expect(texts[2]).toContain('Comments Also confirm who meets her.');
+  step('second countersignature added');
 
   // A byte flipped inside the first signed range (the first page's width, 595.28 → 596.28).
   const at = summary.indexOf('/MediaBox [ 0 0 595');

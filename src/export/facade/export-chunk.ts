@@ -13,6 +13,7 @@ import { buildSummaryPdf, decisionAppearance, loadSummaryFonts, type AppearanceL
 import { findLanguage, i18next, loadLanguage } from '../../i18n';
 import { formatDecisionReason, PREPARED_REASON, type Decision } from '../../case/decision';
 import { isRole } from '../../case/roles';
+import { withoutDecisions } from '../../case/state';
 import { summaryFileName } from './file-name';
 import sample from './sample-case.json';
 import { summaryTexts } from './texts';
@@ -75,6 +76,16 @@ function signOptions(identity: SignerIdentity, reason: string, date: Date) {
   };
 }
 
+/**
+ * The engine's result printed in the summary. Its sign-off is judged without the draft's own
+ * typed decisions (supervisor's signature, override, sign-off): those count only when signed on
+ * the summary (src/case), so the summary never says "ready" on the strength of a typed name.
+ */
+function resultAtExport(instrument: ReturnType<typeof getInstrument>, answers: Answers, now: string) {
+  const result = assess(instrument, answers, { now });
+  return { ...result, signOff: assess(instrument, withoutDecisions(instrument, answers), { now }).signOff };
+}
+
 /** Builds the summary PDF of a case and signs it with the caseworker's identity. */
 export async function exportSignedSummary(exportCase: ExportCase, identity: SignerIdentity): Promise<ExportedFile> {
   const instrument = getInstrument(exportCase.instrumentId, exportCase.instrumentVersion);
@@ -90,7 +101,7 @@ export async function exportSignedSummary(exportCase: ExportCase, identity: Sign
     instrument,
     instrumentHash: entry.sha256,
     answers: exportCase.answers,
-    result: assess(instrument, exportCase.answers, { now: exportCase.now }),
+    result: resultAtExport(instrument, exportCase.answers, exportCase.now),
     now: exportCase.now,
     caseReference: exportCase.caseReference,
     ...(exportCase.personName !== undefined && exportCase.personName.trim() !== '' ? { personName: exportCase.personName.trim() } : {}),

@@ -155,6 +155,11 @@ export type FileVerdict =
 
 export interface VerifyReport {
   readonly verdict: FileVerdict;
+  /**
+   * SHA-256 (hex) of the first signed revision (the assessor's summary as signed): the same for
+   * every countersigned copy of one version of a case. Null when no signature could be placed.
+   */
+  readonly fingerprint: string | null;
   /** True only when the verdict is valid and every signature is trusted. */
   readonly allTrusted: boolean;
   readonly signatures: readonly SignatureReport[];

@@ -129,7 +129,8 @@ export function recoveryViewProblem(final: PdfIndex, budget: Budget): string | n
   budget.check();
   if (text.includes('/ObjStm')) return 'The file holds an object stream, which Homeward files never have; other readers could show objects it hides.';
   const last = new Map<number, number>();
-  for (const match of text.matchAll(/(?<![0-9])(\d{1,10})[\0\t\n\f\r ]+(\d{1,5})[\0\t\n\f\r ]+obj(?![A-Za-z0-9])/g)) {
+  // Any number of digits: readers take "0000000000012 0 obj" as object 12 (leading zeros, any generation).
+  for (const match of text.matchAll(/(?<![0-9])(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+obj(?![A-Za-z0-9])/g)) {
     last.set(Number(match[1]), match.index);
   }
   budget.check();

@@ -58,6 +58,11 @@ describe('verifyPdf: genuine files', () => {
     expect(report.signatures[0]?.claimedSigningTime?.toISOString()).toBe(signingTime.toISOString());
     expect(decode(report.attachment)).toBe(ATTACHMENT_JSON);
     expect(report.signatures[0]?.signerKey).toMatch(/^[0-9a-f]{64}$/);
+    // The version's fingerprint: the same for the countersigned copy, another for another export.
+    const countersignedCopy = await verifyPdf(await countersignPdf(signed, signOptions(await org.issue('S'), 'S', 'Reviewed')), { trustedRoots: [org.root] });
+    expect(countersignedCopy.fingerprint).toBe(report.fingerprint);
+    const other = await signPdf(await buildSummaryPdf(), signOptions(await org.issue('Amara Okafor'), 'Amara Okafor', 'Prepared by caseworker', signingTime));
+    expect((await verifyPdf(other, { trustedRoots: [org.root] })).fingerprint).not.toBe(report.fingerprint);
   });
 
   it('puts the claimed signing time in /M only: the CMS has no signing-time attribute (PAdES baseline)', async () => {

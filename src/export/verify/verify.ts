@@ -217,7 +217,7 @@ function verdictOf(signatures: readonly SignatureReport[], problems: readonly Ve
 }
 
 function refused(problems: VerifyProblem[]): VerifyResult {
-  return { verdict: 'refused', allTrusted: false, signatures: [], problems, attachment: null };
+  return { verdict: 'refused', allTrusted: false, fingerprint: null, signatures: [], problems, attachment: null };
 }
 
 /** Places each signature in its revision; problems of unusable signatures go to `invalid`. */
@@ -286,6 +286,7 @@ async function verifyRevisions(bytes: Uint8Array, options: VerifyOptions, budget
     ...invalid,
   ];
   const verdict = verdictOf(signatures, problems);
+  const fingerprint = first === undefined ? null : toHex(await sha256(bytes.subarray(0, first.placed.end)));
   let attachment: Uint8Array | null = null;
   if (verdict === 'valid' && options.attachmentName !== undefined && first !== undefined) {
     try {
@@ -294,10 +295,10 @@ async function verifyRevisions(bytes: Uint8Array, options: VerifyOptions, budget
       if (error instanceof VerifyLimitError) throw error;
       // A summary whose assessment cannot be read is no summary: refused, with the signatures shown.
       problems.push(problem('attachment-unreadable', error instanceof Error ? error.message : String(error)));
-      return { verdict: 'refused', allTrusted: false, signatures, problems, attachment: null };
+      return { verdict: 'refused', allTrusted: false, fingerprint, signatures, problems, attachment: null };
     }
   }
-  return { verdict, allTrusted: verdict === 'valid' && signatures.every((s) => s.trust.status === 'trusted'), signatures, problems, attachment };
+  return { verdict, allTrusted: verdict === 'valid' && signatures.every((s) => s.trust.status === 'trusted'), fingerprint, signatures, problems, attachment };
 }
 
 /** Verifies every signature in a PDF and what each later revision changed. Never throws. */

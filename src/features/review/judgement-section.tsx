@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../engine';
 import type { Instrument } from '../../instrument';
 import { ChoiceField } from './choice-field';
-import { useReasonText } from './reason-text';
+import { useReasonText } from '../../components/reasons';
 import { TextField } from './text-field';
 import type { useDecisionAnswers } from './use-decision-answers';
 

@@ -5,7 +5,7 @@ import { asOverride, type Answers, type Instrument } from '../../instrument';
 import { formatIsoDate } from '../../lib/format';
 import type { DraftData } from '../../storage';
 import { ChoiceField } from './choice-field';
-import { useReasonText } from './reason-text';
+import { useReasonText } from '../../components/reasons';
 import { TextField } from './text-field';
 import { setRecord } from './set-record';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../engine';
 import { domains } from '../../instrument';
-import { useReasonText } from './reason-text';
+import { useReasonText } from '../../components/reasons';
 
 /** Each domain's computed rating with the engine's explanation of why. */
 export function RatingsTable({ result, ns }: { result: AssessmentResult; ns: string }) {

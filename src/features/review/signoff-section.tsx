@@ -4,7 +4,7 @@ import type { Answers, Instrument } from '../../instrument';
 import { localized } from '../../lib/format';
 import { routeToHash } from '../../lib/routes';
 import type { DraftData } from '../../storage';
-import { useReasonText } from './reason-text';
+import { useReasonText } from '../../components/reasons';
 import { SignOffRecord } from './signoff-record';
 
 interface SignOffSectionProps {

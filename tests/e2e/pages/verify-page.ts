@@ -49,6 +49,10 @@ export class VerifyPage {
     return this.page.getByRole('region', { name: 'The assessment in this file' });
   }
 
+  get caseRegion(): Locator {
+    return this.page.getByRole('region', { name: 'The case' });
+  }
+
   get countersign(): Locator {
     return this.page.getByRole('region', { name: 'Countersign' });
   }
@@ -65,11 +69,21 @@ export class VerifyPage {
     await this.countersign.getByText(/^Signing as /).waitFor();
   }
 
-  /** Records the decision, signs, and downloads the countersigned file. */
-  async countersignAndDownload(decision: 'Approve' | 'Return for changes', comments = ''): Promise<Download> {
+  /** The comments box, whatever its label says for the chosen decision. */
+  get commentsBox(): Locator {
+    return this.countersign.getByRole('textbox');
+  }
+
+  /** Chooses a decision, fills the comments and presses Sign (the form may refuse). */
+  async decide(decision: string, comments = ''): Promise<void> {
     await this.countersign.getByRole('radio', { name: decision }).check();
-    if (comments !== '') await this.countersign.getByRole('textbox', { name: /^Comments/ }).fill(comments);
+    await this.commentsBox.fill(comments);
     await this.countersign.getByRole('button', { name: 'Sign with my decision' }).click();
+  }
+
+  /** Records the decision, signs, and downloads the countersigned file. */
+  async countersignAndDownload(decision: string, comments = ''): Promise<Download> {
+    await this.decide(decision, comments);
     const link = this.page.getByRole('link', { name: 'Download the countersigned summary (PDF)' });
     await link.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);

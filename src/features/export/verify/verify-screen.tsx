@@ -6,7 +6,9 @@ import type { VerifyReport } from '../../../export/verify';
 import { LIMITS } from '../../../export/verify/limits';
 import { trustedRoots } from '../../../storage';
 import { DownloadLink } from '..';
+import { caseState, type CaseFile, type CaseState } from '../../../case';
 import { assessmentFacts } from './assessment-facts';
+import { CaseStateView } from './case-state-view';
 import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
 import { fileProblemKeys, verdictSentences } from './report-text';
@@ -18,7 +20,15 @@ type Phase =
   | { readonly kind: 'checking'; readonly controller: AbortController }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'unreadable'; readonly reason: 'tooLarge' | 'readFailed' | 'failed' }
-  | { readonly kind: 'checked'; readonly bytes: Uint8Array; readonly check: SummaryCheck };
+  | { readonly kind: 'checked'; readonly bytes: Uint8Array; readonly check: SummaryCheck; readonly case: { readonly file: CaseFile; readonly state: CaseState } | null };
+
+/** The case as src/case decides it, for a file that verified (a file that did not is only refused). */
+function caseOf(check: SummaryCheck): { file: CaseFile; state: CaseState } | null {
+  const { fingerprint } = check.report;
+  if (check.report.verdict !== 'valid' || fingerprint === null) return null;
+  const file: CaseFile = { fingerprint, report: check.report, assessment: check.assessment };
+  return { file, state: caseState(file) };
+}
 
 /**
  * "Verify a signed summary": open a PDF (file picker, or drop it here), then for every signature
@@ -45,7 +55,7 @@ export function VerifyScreen() {
         roots.map((root) => root.certificatePem),
         controller.signal,
       );
-      setPhase({ kind: 'checked', bytes, check: result });
+      setPhase({ kind: 'checked', bytes, check: result, case: caseOf(result) });
     } catch (error) {
       if (error instanceof VerifyCancelledError) return setPhase({ kind: 'cancelled' });
       console.error(error instanceof Error ? error.name : 'verify failed');
@@ -148,19 +158,27 @@ export function VerifyScreen() {
             ) : null}
           </section>
           {/* Only a file that verifies shows its contents: a modified file's data could say anything. */}
+          {phase.kind === 'checked' && phase.case !== null ? (
+            <section aria-labelledby={`${id}-case`}>
+              <h2 id={`${id}-case`}>{t('case.heading')}</h2>
+              <CaseStateView state={phase.case.state} />
+            </section>
+          ) : null}
           {phase.check.report.verdict === 'valid' ? (
             <section aria-labelledby={`${id}-assessment`}>
               <h2 id={`${id}-assessment`}>{t('verify.assessment.heading')}</h2>
               <AssessmentView assessment={phase.check.assessment} />
             </section>
           ) : null}
-          {phase.check.report.verdict === 'valid' ? (
+          {phase.case !== null && phase.case.state.kind !== 'unusable' ? (
             <section aria-labelledby={`${id}-countersign`}>
               <h2 id={`${id}-countersign`}>{t('countersign.heading')}</h2>
               <p className="hint">{t('countersign.intro')}</p>
               <CountersignForm
                 key={phase.bytes.length}
                 bytes={phase.bytes}
+                file={phase.case.file}
+                state={phase.case.state}
                 language={assessmentFacts(phase.check.assessment)?.workingLanguage ?? i18n.language}
                 onSigned={(file) => {
                   setCountersigned(file);

@@ -3,10 +3,6 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonText, type Reason } from '../../engine';
 
-export function reasonOptions(reason: Reason, instrumentNs: string): Record<string, string | number> & { ns: string } {
-  return { ...reason.params, ns: reason.source === 'instrument' ? instrumentNs : 'engine' };
-}
-
 /**
  * Translates a Reason in the UI language (engine/reason-text.ts): list parameters (e.g. the areas
  * that drive the overall rating) are translated and joined; items and rules a reason names are

@@ -1,0 +1,1 @@
+export { useReasonText } from './use-reason-text';
