@@ -121,16 +121,20 @@ export { plainCodec, createEncryptedCodec, type CodecContext, type DraftDataCode
 export {
   createKeyring,
   KEYRING_ID,
+  type DataKeys,
+  type KeyringDescription,
   type KdfOptions,
   type Keyring,
   type KeyringOptions,
   type KeyringStatus,
 } from './crypto/keyring';
-export { createKeySession, type KeySession, type LockListener } from './crypto/session';
+export { createKeySession, type DataKeySource, type KeySession, type LockListener, type SessionKeyring } from './crypto/session';
+export { DATA_KEY_MARKER_ID } from './crypto/data-key-marker';
 export { encryptPlaintextDrafts, type PlaintextEncryptionResult } from './crypto/encrypt-plaintext-drafts';
-export { seal, open, ENVELOPE_VERSION, type Envelope, type EnvelopeContext } from './crypto/envelope';
+export { seal, open, generationOf, ENVELOPE_VERSION, type Envelope, type EnvelopeContext, type KeyLookup, type WriteKey } from './crypto/envelope';
 export { DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS, type KdfParams } from './crypto/kdf';
 export {
+  DataKeyChangedError,
   EnvelopeError,
   KdfParamsError,
   KeyringError,

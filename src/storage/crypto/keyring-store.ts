@@ -31,6 +31,11 @@ import { KeyringError } from './errors';
 export const KEYRING_ID = 'primary';
 /** Row of the IndexedDB keyring table that says the record moved to OPFS (holds no secret). */
 export const KEYRING_POINTER_ID = 'location';
+
+export interface KeyringPointerRow {
+  id: typeof KEYRING_POINTER_ID;
+  store: 'opfs';
+}
 export const KEYRING_FILE = 'homeward-keyring.json';
 const LOCK_NAME = 'homeward-keyring';
 
@@ -262,7 +267,8 @@ export function appKeyringStore(source: DbSource, options: AppKeyringStoreOption
   async function putPointer(removeLegacyRow: boolean): Promise<void> {
     const database = db();
     await database.transaction('rw', database.keyring, async () => {
-      await database.keyring.put({ id: KEYRING_POINTER_ID, store: 'opfs' } as never);
+      const pointer: KeyringPointerRow = { id: KEYRING_POINTER_ID, store: 'opfs' };
+      await database.keyring.put(pointer);
       if (removeLegacyRow) await database.keyring.delete(KEYRING_ID);
     });
   }
