@@ -99,7 +99,9 @@ describe('data key rotation', () => {
       expect(seen.map((p) => p.done), phase).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
       expect(seen.at(-1)?.done, phase).toBe(8);
     }
-    expect(progress.map((p) => p.phase)).toEqual([...progress.map((p) => p.phase)].sort((a, b) => ['checking', 'sealing', 'verifying'].indexOf(a) - ['checking', 'sealing', 'verifying'].indexOf(b)));
+    const order = ['checking', 'keys', 'sealing', 'verifying'];
+    expect(progress.map((p) => p.phase)).toEqual([...progress.map((p) => p.phase)].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    expect(progress.filter((p) => p.phase === 'keys')).toEqual([{ phase: 'keys', done: 0, total: 8 }]);
     // The rotating session carries on with the new key alone.
     expect(page.session.rotation()).toBeNull();
     expect(page.session.writeKey().generation).toBe(1);
@@ -197,6 +199,32 @@ describe('data key rotation', () => {
 
     expect(await settleDataKey(deps(device, page))).toEqual({ kind: 'finished', records: 7 });
     await expectRotated(device, before, oldKey);
+  });
+
+  it('a record damaged during the rotation stops it with the old key kept, and says how many', async () => {
+    const { device, page } = await deviceWithRecords(3);
+    const [victim] = (await page.drafts.list()).drafts;
+    if (!victim) throw new Error('no draft');
+    const checkpoint = async (name: RotationStep) => {
+      if (name !== 'marked') return;
+      // Damaged after the check that every record opens (a disk fault): one bit of its ciphertext.
+      const row = await device.db.drafts.get(victim.id);
+      const data = row?.data as { v: number; iv: Uint8Array; ct: Uint8Array };
+      const ct = data.ct.slice();
+      ct[0] = (ct[0] ?? 0) ^ 1;
+      await device.db.drafts.update(victim.id, { data: { ...data, ct } });
+    };
+    const error: unknown = await rotateDataKey(deps(device, page, { checkpoint }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RotationIncompleteError);
+    expect(error).toMatchObject({ problem: 'unreadable', count: 1 });
+    // Both keys kept; the damaged draft under the old one, everything else moved to the new one.
+    expect(await device.keyring.describe()).toMatchObject({ generations: [0, 1], rotation: { from: 0, to: 1 } });
+    const generations = (await rawSealedFields(device.db)).map((field) => generationOf(field.stored));
+    expect(generations.filter((g) => g === 0)).toHaveLength(1);
+    expect((await page.drafts.list()).unreadable).toEqual([victim.id]);
+    // Every unlock tries again and says the same, without making anything worse.
+    await expect(settleDataKey(deps(device, page))).rejects.toMatchObject({ problem: 'unreadable', count: 1 });
+    expect(await device.keyring.describe()).toMatchObject({ generations: [0, 1] });
   });
 
   it('saves made by the rotating tab while it runs land under the right key and are never overwritten by a re-seal', async () => {

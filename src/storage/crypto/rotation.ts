@@ -31,14 +31,17 @@ import type { DbSource } from '../repositories/drafts';
 import { announceDataKeyEvent, type DataKeyEvent } from './data-key-channel';
 import { assertSealedUnder, dataKeyMarkerIsMalformed, readDataKeyMarker, writeDataKeyMarker } from './data-key-marker';
 import { generationOf, openBytes, reseal, type KeyLookup } from './envelope';
-import { KeyringError, LockedError, RotationIncompleteError, RotationRefusedError } from './errors';
+import { EnvelopeError, KeyringError, LockedError, RotationIncompleteError, RotationRefusedError } from './errors';
 import type { DataKeys, KdfOptions, Keyring } from './keyring';
 import { SEALED_TABLES, type SealedField, type SealedTableName } from './sealed-records';
 import type { KeySession } from './session';
 
-export type RotationPhase = 'checking' | 'sealing' | 'verifying';
+export type RotationPhase = 'checking' | 'keys' | 'sealing' | 'verifying';
 
-/** Honest progress: records (rows) done out of all sealed records, per phase. */
+/**
+ * Honest progress: records (rows) done out of all sealed records, per phase. 'keys' (deriving
+ * from both passphrases and storing the new key, a few seconds on a phone) has no count: done 0.
+ */
 export interface RotationProgress {
   phase: RotationPhase;
   done: number;
@@ -164,7 +167,14 @@ async function resealBatch(run: Run, table: SealedTableName, batch: SealedRow[])
   for (const row of batch) {
     const read = row.fields.filter((field) => generationOf(field.stored) === from);
     const changes: Record<string, unknown> = {};
-    for (const field of read) changes[field.field] = await reseal(keys, { generation: to, key: newKey }, field.stored, field.context);
+    try {
+      for (const field of read) changes[field.field] = await reseal(keys, { generation: to, key: newKey }, field.stored, field.context);
+    } catch (error) {
+      // Damaged since the check before the rotation: left exactly as it is, under the old key,
+      // which is therefore kept (the verification counts it as unreadable).
+      if (error instanceof EnvelopeError) continue;
+      throw error;
+    }
     writes.push({ key: row.key, read, changes });
   }
   const target = database.table(table);
@@ -211,12 +221,16 @@ async function complete(run: Run, keys: DataKeys): Promise<RotationResult> {
 
   const onlyNew: KeyLookup = (generation) => (generation === to ? run.newKey : undefined);
   let records: number;
+  let lastStale = -1;
   for (let round = 0; ; round += 1) {
     if (round === MAX_ROUNDS) throw new RotationIncompleteError('interrupted', 0, 'StillChanging');
     ensureUnlocked(session);
     const rows = await readSealedRows(database);
     const stale = rows.filter((row) => row.fields.some((field) => generationOf(field.stored) === from));
-    if (stale.length > 0) {
+    // Another round only while it makes progress: a row that cannot be re-sealed (damaged) stays
+    // under the old key, and the verification below reports it.
+    if (stale.length > 0 && stale.length !== lastStale) {
+      lastStale = stale.length;
       await resealRows(run, stale, rows.length);
       continue;
     }
@@ -270,6 +284,7 @@ export function rotateDataKey(deps: RotationDependencies, oldPassphrase: string,
     await step(deps, 'checked');
     (deps.announce ?? announceDataKeyEvent)('rotating');
     ensureUnlocked(session);
+    deps.onProgress?.({ phase: 'keys', done: 0, total: rows.length });
     const keys = await deps.keyring.beginRotation(oldPassphrase, newPassphrase, options);
     try {
       // At once: from here the keyring opens only with the new passphrase, so this page must
