@@ -125,20 +125,22 @@ export async function everyKeyStillSigns(page: Page): Promise<boolean> {
   return true;
 }
 
-/** Every sealed field of every raw row, with the additional data its repository opens it with. */
-export async function rawSealedFields(db: HomewardDb): Promise<(SealedField & { table: string })[]> {
-  const out: (SealedField & { table: string })[] = [];
-  for (const table of SEALED_TABLES) {
-    const rows: unknown[] = await db.table(table.name).toArray();
-    for (const row of rows) out.push(...table.fields(row).map((field) => ({ ...field, table: table.name })));
-  }
-  return out;
+/** Every sealed field of the given raw rows (table name → rows), with the additional data its repository opens it with. */
+export function sealedFieldsOf(tables: Record<string, readonly unknown[]>): (SealedField & { table: string })[] {
+  return SEALED_TABLES.flatMap((table) => (tables[table.name] ?? []).flatMap((row) => table.fields(row).map((field) => ({ ...field, table: table.name }))));
 }
 
-/** How many raw sealed fields `key` opens, whatever generation they name (the plaintext is zeroed). */
-export async function fieldsOpenedBy(db: HomewardDb, key: CryptoKey): Promise<number> {
+/** Every sealed field of every raw row of the database. */
+export async function rawSealedFields(db: HomewardDb): Promise<(SealedField & { table: string })[]> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of SEALED_TABLES) tables[table.name] = await db.table(table.name).toArray();
+  return sealedFieldsOf(tables);
+}
+
+/** How many of `fields` `key` opens, whatever generation they name (the plaintext is zeroed). */
+export async function countOpenedBy(fields: readonly SealedField[], key: CryptoKey): Promise<number> {
   let opened = 0;
-  for (const field of await rawSealedFields(db)) {
+  for (const field of fields) {
     try {
       (await openBytes(() => key, field.stored, field.context)).fill(0);
       opened += 1;
@@ -147,4 +149,9 @@ export async function fieldsOpenedBy(db: HomewardDb, key: CryptoKey): Promise<nu
     }
   }
   return opened;
+}
+
+/** How many raw sealed fields of the database `key` opens. */
+export async function fieldsOpenedBy(db: HomewardDb, key: CryptoKey): Promise<number> {
+  return countOpenedBy(await rawSealedFields(db), key);
 }
