@@ -323,6 +323,38 @@ describe('replace the data key', () => {
     expect(filesHoldingAny(session.profileDir, [Buffer.from(old, 'base64'), Buffer.from(old, 'latin1')]), 'files still holding the old wrapping').toEqual([]);
   });
 
+  test('another tab open on a draft saves what was typed and locks; after the new passphrase its text is there, under the new key', { timeout: 240_000 }, async () => {
+    const session = await launchPersistentApp({ autoUnlock: false, label: 'rotate-tabs' });
+    const { page, origin, context } = session;
+    await page.goto(origin);
+    await new LockPage(page).ensureUnlocked(TEST_PASSPHRASE);
+
+    // The other tab: a draft open, with text typed into it.
+    const other = await context.newPage();
+    await other.goto(origin);
+    const otherLock = new LockPage(other);
+    await otherLock.ensureUnlocked(TEST_PASSPHRASE);
+    const MARKER = 'MARKER-tab-4f2d-QL';
+    await startDraftWithMarker(other, 'CASEREF-tab-8s1v-NM', MARKER);
+    const box = other.getByRole('main').getByRole('textbox').first();
+    await box.press('End');
+    await other.keyboard.type(' and words typed just before the key changed');
+
+    await new SettingsPage(page).open();
+    expect(await new BackupPage(page).replaceDataKey(TEST_PASSPHRASE, REPLACED)).toMatch(/^The passphrase was changed and the data key was replaced\./);
+    // The other tab locked itself (nothing of the case on screen), and the new passphrase opens it.
+    await other.locator('main[data-lock-state="locked"]').waitFor({ timeout: 30_000 });
+    await otherLock.unlock(REPLACED);
+    await otherLock.waitUntilUnlocked();
+    await other.getByRole('navigation').getByRole('link', { name: 'Assessments', exact: true }).click();
+    await new DraftListPage(other).resume('CASEREF-tab-8s1v-NM');
+    expect(await wizardShowsMarker(other, `${MARKER} and words typed just before the key changed`), 'the typed text was saved').toBe(true);
+
+    const key = (await unwrapDataKeys(await keyringFileText(page), REPLACED)).get(1);
+    if (!key) throw new Error('no data key');
+    expect(await fieldReport(await sealedRows(page), key)).toEqual({ fields: 1, generations: [1], opened: 1 });
+  });
+
   test('a browser killed while re-encrypting finishes at the next unlock; a record damaged meanwhile keeps the old key and says so, in every language', { timeout: 480_000 }, async () => {
     const profile = newProfileDir('rotate-kill');
     onTestFinished(() => profile.remove());
