@@ -5,6 +5,7 @@
  * same device gets: the same stored data, a new session and new repositories.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import {
   createDraftsRepository,
   createEncryptedCodec,
@@ -24,6 +25,7 @@ import {
   type TrustedRootsRepository,
 } from '../../src/storage';
 import { openBytes } from '../../src/storage/crypto/envelope';
+import type { RotationDependencies } from '../../src/storage/crypto/rotation';
 import { SEALED_TABLES, type SealedField } from '../../src/storage/crypto/sealed-records';
 
 export const OLD_PASSPHRASE = 'fictional passphrase someone saw';
@@ -69,6 +71,29 @@ export function newDevice(): Device {
     },
     close: () => db.close(),
   };
+}
+
+/** For a test file: `newDevice`, with every device it made closed after each test. */
+export function devicesClosedAfterEach(): () => Device {
+  const devices: Device[] = [];
+  afterEach(() => {
+    for (const device of devices.splice(0)) device.close();
+  });
+  return () => {
+    const device = newDevice();
+    devices.push(device);
+    return device;
+  };
+}
+
+/** What a test throws from a rotation checkpoint to stop it as a crash would. */
+export class Crash extends Error {
+  override name = 'Crash';
+}
+
+/** A rotation on `device` driven by `page`'s session; other tabs are not told (there are none). */
+export function rotationDeps(device: Device, page: Page, extra: Partial<RotationDependencies> = {}): RotationDependencies {
+  return { db: device.db, keyring: device.keyring, session: page.session, announce: () => undefined, ...extra };
 }
 
 function signingPair(): Promise<CryptoKeyPair> {

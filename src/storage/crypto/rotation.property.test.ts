@@ -7,37 +7,28 @@
  * Each run derives about six passphrase keys (600,000 PBKDF2 iterations), so the runs are few.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  Crash,
+  devicesClosedAfterEach,
   everyKeyStillSigns,
   fieldsOpenedBy,
   NEW_PASSPHRASE,
-  newDevice,
   OLD_PASSPHRASE,
   populate,
   rawSealedFields,
   readEverything,
-  type Device,
+  rotationDeps,
   type Page,
 } from '../../../tests/helpers/sealed-device';
 import { generationOf } from './envelope';
 import { LockedError, RotationIncompleteError, WrongPassphraseError } from './errors';
-import { rotateDataKey, settleDataKey, type RotationDependencies } from './rotation';
+import { rotateDataKey, settleDataKey } from './rotation';
 
-const devices: Device[] = [];
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
+const aDevice = devicesClosedAfterEach();
 
 type Interruption = 'crash' | 'quick-exit' | 'failed-write';
 
-class Crash extends Error {
-  override name = 'Crash';
-}
-
-function deps(device: Device, page: Page, extra: Partial<RotationDependencies> = {}): RotationDependencies {
-  return { db: device.db, keyring: device.keyring, session: page.session, announce: () => undefined, ...extra };
-}
 
 async function unlockWithWhicheverWorks(page: Page): Promise<string> {
   for (const passphrase of [NEW_PASSPHRASE, OLD_PASSPHRASE]) {
@@ -63,8 +54,7 @@ describe('data key rotation, interrupted anywhere', () => {
           saves: fc.array(fc.record({ at: fc.integer({ min: 0, max: 14 }), draft: fc.nat() }), { maxLength: 3 }),
         }),
         async ({ drafts, batchSize, stopAt, how, saves }) => {
-          const device = newDevice();
-          devices.push(device);
+          const device = aDevice();
           const page = device.page();
           await page.session.setup(OLD_PASSPHRASE);
           await populate(page, drafts);
@@ -92,7 +82,7 @@ describe('data key rotation, interrupted anywhere', () => {
             else throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           };
           const expected = await readEverything(page);
-          await rotateDataKey(deps(device, page, { checkpoint, batchSize }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((error: unknown) => {
+          await rotateDataKey(rotationDeps(device, page, { checkpoint, batchSize }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((error: unknown) => {
             if (!(error instanceof RotationIncompleteError || error instanceof LockedError || error instanceof Crash || error instanceof DOMException)) throw error;
           });
           const began = stoppedAt !== undefined && stoppedAt !== 'checked';
@@ -112,8 +102,8 @@ describe('data key rotation, interrupted anywhere', () => {
           expect({ ...now, drafts: [] }).toEqual({ ...expected, drafts: [] });
 
           // The next unlock finishes (or, if it never began, the caseworker simply tries again).
-          await settleDataKey(deps(device, next));
-          if ((await device.keyring.describe()).current === 0) await rotateDataKey(deps(device, next), OLD_PASSPHRASE, NEW_PASSPHRASE);
+          await settleDataKey(rotationDeps(device, next));
+          if ((await device.keyring.describe()).current === 0) await rotateDataKey(rotationDeps(device, next), OLD_PASSPHRASE, NEW_PASSPHRASE);
 
           expect(await device.keyring.describe()).toMatchObject({ current: 1, generations: [1], rotation: null });
           await expect(device.keyring.unlock(OLD_PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);

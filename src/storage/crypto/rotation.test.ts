@@ -3,45 +3,36 @@
  * PBKDF2 iterations: each test derives a handful of keys, ~0.2 s each), every sealed kind of
  * record, and interruptions between every step.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  Crash,
+  devicesClosedAfterEach,
   everyKeyStillSigns,
   fieldsOpenedBy,
   NEW_PASSPHRASE,
-  newDevice,
   OLD_PASSPHRASE,
   populate,
   rawSealedFields,
   readEverything,
+  rotationDeps,
   type Device,
   type Page,
 } from '../../../tests/helpers/sealed-device';
 import { DATA_KEY_MARKER_ID, readDataKeyMarker, writeDataKeyMarker } from './data-key-marker';
 import { generationOf, seal } from './envelope';
 import { KeyringError, LockedError, RotationIncompleteError, RotationRefusedError, WrongPassphraseError } from './errors';
-import { rotateDataKey, settleDataKey, type RotationDependencies, type RotationProgress, type RotationStep } from './rotation';
+import { rotateDataKey, settleDataKey, type RotationProgress, type RotationStep } from './rotation';
 
-const devices: Device[] = [];
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
-
-class Crash extends Error {
-  override name = 'Crash';
-}
+const aDevice = devicesClosedAfterEach();
 
 async function deviceWithRecords(drafts = 5): Promise<{ device: Device; page: Page }> {
-  const device = newDevice();
-  devices.push(device);
+  const device = aDevice();
   const page = device.page();
   await page.session.setup(OLD_PASSPHRASE);
   await populate(page, drafts);
   return { device, page };
 }
 
-function deps(device: Device, page: Page, extra: Partial<RotationDependencies> = {}): RotationDependencies {
-  return { db: device.db, keyring: device.keyring, session: page.session, announce: () => undefined, ...extra };
-}
 
 /** A new page after the old one died: unlocks with whichever passphrase works now, and says which. */
 async function reopen(device: Device): Promise<{ page: Page; passphrase: string }> {
@@ -88,7 +79,7 @@ describe('data key rotation', () => {
     const rowsBefore: unknown[] = await device.db.drafts.toArray();
     const progress: RotationProgress[] = [];
 
-    const result = await rotateDataKey(deps(device, page, { onProgress: (p) => progress.push(p), batchSize: 2 }), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    const result = await rotateDataKey(rotationDeps(device, page, { onProgress: (p) => progress.push(p), batchSize: 2 }), OLD_PASSPHRASE, NEW_PASSPHRASE);
 
     // 5 drafts + 1 identity + 1 root + 1 authority.
     expect(result.records).toBe(8);
@@ -116,7 +107,7 @@ describe('data key rotation', () => {
     const { device, page } = await deviceWithRecords(1);
     const described = await device.keyring.describe();
     const fields = await rawSealedFields(device.db);
-    await expect(rotateDataKey(deps(device, page), 'not the passphrase', NEW_PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(rotateDataKey(rotationDeps(device, page), 'not the passphrase', NEW_PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
     expect(await device.keyring.describe()).toEqual(described);
     expect(await rawSealedFields(device.db)).toEqual(fields);
     expect(await readDataKeyMarker(device.db)).toBeUndefined();
@@ -130,7 +121,7 @@ describe('data key rotation', () => {
     await device.db.drafts.put({ ...row, data: await seal({ generation: 0, key: stranger }, { caseRef: 'x' }, { recordId: row.id, schemaVersion: 1 }) });
     const described = await device.keyring.describe();
 
-    const error: unknown = await rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
+    const error: unknown = await rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RotationRefusedError);
     expect((error as RotationRefusedError).unreadable).toBe(1);
     expect(await device.keyring.describe()).toEqual(described);
@@ -155,7 +146,7 @@ describe('data key rotation', () => {
       if (nth % 2 === 0) page.session.lock(); // quick exit mid-rotation
       else throw new Crash();
     };
-    await rotateDataKey(deps(device, page, { checkpoint, batchSize: 2 }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((error: unknown) => {
+    await rotateDataKey(rotationDeps(device, page, { checkpoint, batchSize: 2 }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((error: unknown) => {
       if (!(error instanceof RotationIncompleteError || error instanceof LockedError || error instanceof Crash)) throw error;
     });
     page.session.lock();
@@ -164,10 +155,10 @@ describe('data key rotation', () => {
     expect(passphrase).toBe(stop === 'checked' ? OLD_PASSPHRASE : NEW_PASSPHRASE);
     // Readable before anything else runs, whatever generation each record is under now.
     expect(await readEverything(next)).toEqual(before);
-    const settled = await settleDataKey(deps(device, next));
+    const settled = await settleDataKey(rotationDeps(device, next));
     if (stop === 'checked') {
       expect(settled).toEqual({ kind: 'ready' });
-      await rotateDataKey(deps(device, next), OLD_PASSPHRASE, NEW_PASSPHRASE);
+      await rotateDataKey(rotationDeps(device, next), OLD_PASSPHRASE, NEW_PASSPHRASE);
     } else if (stop === 'finished') {
       expect(settled).toEqual({ kind: 'ready' });
     } else {
@@ -187,7 +178,7 @@ describe('data key rotation', () => {
     };
     device.db.drafts.hook('updating', full);
 
-    const error: unknown = await rotateDataKey(deps(device, page, { batchSize: 1 }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
+    const error: unknown = await rotateDataKey(rotationDeps(device, page, { batchSize: 1 }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RotationIncompleteError);
     expect((error as RotationIncompleteError).problem).toBe('interrupted');
     device.db.drafts.hook('updating').unsubscribe(full);
@@ -197,7 +188,7 @@ describe('data key rotation', () => {
     expect(page.session.rotation()).toEqual({ from: 0, to: 1 });
     expect(await device.keyring.describe()).toMatchObject({ generations: [0, 1], rotation: { from: 0, to: 1 } });
 
-    expect(await settleDataKey(deps(device, page))).toEqual({ kind: 'finished', records: 7 });
+    expect(await settleDataKey(rotationDeps(device, page))).toEqual({ kind: 'finished', records: 7 });
     await expectRotated(device, before, oldKey);
   });
 
@@ -214,7 +205,7 @@ describe('data key rotation', () => {
       ct[0] = (ct[0] ?? 0) ^ 1;
       await device.db.drafts.update(victim.id, { data: { ...data, ct } });
     };
-    const error: unknown = await rotateDataKey(deps(device, page, { checkpoint }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
+    const error: unknown = await rotateDataKey(rotationDeps(device, page, { checkpoint }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RotationIncompleteError);
     expect(error).toMatchObject({ problem: 'unreadable', count: 1 });
     // Both keys kept; the damaged draft under the old one, everything else moved to the new one.
@@ -223,7 +214,7 @@ describe('data key rotation', () => {
     expect(generations.filter((g) => g === 0)).toHaveLength(1);
     expect((await page.drafts.list()).unreadable).toEqual([victim.id]);
     // Every unlock tries again and says the same, without making anything worse.
-    await expect(settleDataKey(deps(device, page))).rejects.toMatchObject({ problem: 'unreadable', count: 1 });
+    await expect(settleDataKey(rotationDeps(device, page))).rejects.toMatchObject({ problem: 'unreadable', count: 1 });
     expect(await device.keyring.describe()).toMatchObject({ generations: [0, 1] });
   });
 
@@ -247,7 +238,7 @@ describe('data key rotation', () => {
       // Between batches, a draft whose older content is still waiting in a later batch.
       if (name === 'batch' && (batches += 1) === 1) await edit(ids[4] ?? '', 'saved between batches');
     };
-    await rotateDataKey(deps(device, page, { checkpoint, batchSize: 1 }), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    await rotateDataKey(rotationDeps(device, page, { checkpoint, batchSize: 1 }), OLD_PASSPHRASE, NEW_PASSPHRASE);
     const next = device.page();
     await next.session.unlock(NEW_PASSPHRASE);
     for (const [id, text] of edits) expect((await next.drafts.get(id))?.data.answers.T1, id).toBe(text);
@@ -265,7 +256,7 @@ describe('data key rotation', () => {
     if (!draft) throw new Error('no draft');
     const oldKey = await oldDataKey(device);
 
-    await rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    await rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
     const rowBefore: unknown = await device.db.drafts.get(summary.id);
     const typed = { ...draft.data, answers: { ...draft.data.answers, T1: 'typed in the other tab' } };
     await expect(stale.drafts.saveData(summary.id, typed, { expectedUpdatedAt: draft.updatedAt })).rejects.toBeInstanceOf(LockedError);
@@ -275,7 +266,7 @@ describe('data key rotation', () => {
     // It asks for the passphrase; the old one no longer works, the new one does, and the save lands.
     await expect(stale.session.unlock(OLD_PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
     await stale.session.unlock(NEW_PASSPHRASE);
-    expect(await settleDataKey(deps(device, stale))).toEqual({ kind: 'ready' });
+    expect(await settleDataKey(rotationDeps(device, stale))).toEqual({ kind: 'ready' });
     await stale.drafts.saveData(summary.id, typed, { expectedUpdatedAt: draft.updatedAt });
     expect((await page.drafts.get(summary.id))?.data.answers.T1).toBe('typed in the other tab');
     expect(await fieldsOpenedBy(device.db, oldKey)).toBe(0);
@@ -285,7 +276,7 @@ describe('data key rotation', () => {
     const { device, page } = await deviceWithRecords(1);
     const stale = [device.page(), device.page(), device.page()];
     for (const tab of stale) await tab.session.unlock(OLD_PASSPHRASE);
-    await rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    await rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
     const pair = () => crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
     const [roots, identities, authority] = stale;
     if (!roots || !identities || !authority) throw new Error('three tabs');
@@ -302,7 +293,7 @@ describe('data key rotation', () => {
     const { device, page } = await deviceWithRecords(2);
     const stale = device.page();
     await stale.session.unlock(OLD_PASSPHRASE);
-    await rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    await rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
     await expect(stale.drafts.list()).rejects.toBeInstanceOf(LockedError);
     expect(stale.session.isUnlocked).toBe(false);
     await stale.session.unlock(NEW_PASSPHRASE);
@@ -315,8 +306,8 @@ describe('data key rotation', () => {
     const other = device.page();
     await other.session.unlock(OLD_PASSPHRASE);
     const results = await Promise.allSettled([
-      rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE),
-      rotateDataKey(deps(device, other), OLD_PASSPHRASE, 'a third fictional passphrase'),
+      rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE),
+      rotateDataKey(rotationDeps(device, other), OLD_PASSPHRASE, 'a third fictional passphrase'),
     ]);
     expect(results[0]?.status).toBe('fulfilled');
     expect(results[1]).toMatchObject({ status: 'rejected', reason: { name: 'KeyringError', problem: 'changed' } });
@@ -328,8 +319,8 @@ describe('data key rotation', () => {
 
   it('refuses to start a second rotation while one is unfinished', async () => {
     const { device, page } = await deviceWithRecords(1);
-    await rotateDataKey(deps(device, page, { checkpoint: (s) => { if (s === 'marked') throw new Crash(); } }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch(() => undefined);
-    const error: unknown = await rotateDataKey(deps(device, page), NEW_PASSPHRASE, 'yet another fictional passphrase').catch((e: unknown) => e);
+    await rotateDataKey(rotationDeps(device, page, { checkpoint: (s) => { if (s === 'marked') throw new Crash(); } }), OLD_PASSPHRASE, NEW_PASSPHRASE).catch(() => undefined);
+    const error: unknown = await rotateDataKey(rotationDeps(device, page), NEW_PASSPHRASE, 'yet another fictional passphrase').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeyringError);
     expect((error as KeyringError).problem).toBe('rotating');
   });
@@ -337,9 +328,9 @@ describe('data key rotation', () => {
   it('rotates again later: generation 2, with generation 1 destroyed in turn', async () => {
     const { device, page } = await deviceWithRecords(2);
     const before = await readEverything(page);
-    await rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    await rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
     const first = page.session.writeKey().key;
-    await rotateDataKey(deps(device, page), NEW_PASSPHRASE, OLD_PASSPHRASE);
+    await rotateDataKey(rotationDeps(device, page), NEW_PASSPHRASE, OLD_PASSPHRASE);
     expect(await device.keyring.describe()).toMatchObject({ current: 2, generations: [2], rotation: null });
     expect(await fieldsOpenedBy(device.db, first)).toBe(0);
     const next = device.page();
@@ -351,18 +342,18 @@ describe('data key rotation', () => {
     const { device, page } = await deviceWithRecords(1);
     const stale = device.page();
     await stale.session.unlock(OLD_PASSPHRASE);
-    await rotateDataKey(deps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
-    await expect(settleDataKey(deps(device, stale))).rejects.toBeInstanceOf(LockedError);
+    await rotateDataKey(rotationDeps(device, page), OLD_PASSPHRASE, NEW_PASSPHRASE);
+    await expect(settleDataKey(rotationDeps(device, stale))).rejects.toBeInstanceOf(LockedError);
     expect(stale.session.isUnlocked).toBe(false);
 
     // A marker naming a generation nobody holds would refuse every write: the next unlock repairs it.
     await writeDataKeyMarker(device.db, 7);
     await expect(page.drafts.create({ caseRef: 'x', instrumentId: 'homeward-return', instrumentVersion: 1, workingLanguage: 'en' })).rejects.toBeInstanceOf(LockedError);
     await page.session.unlock(NEW_PASSPHRASE);
-    expect(await settleDataKey(deps(device, page))).toEqual({ kind: 'ready' });
+    expect(await settleDataKey(rotationDeps(device, page))).toEqual({ kind: 'ready' });
     expect(await readDataKeyMarker(device.db)).toBe(1);
     await device.db.keyring.put({ id: DATA_KEY_MARKER_ID, generation: -1 });
-    expect(await settleDataKey(deps(device, page))).toEqual({ kind: 'ready' });
+    expect(await settleDataKey(rotationDeps(device, page))).toEqual({ kind: 'ready' });
     expect(await readDataKeyMarker(device.db)).toBe(1);
     await expect(page.drafts.create({ caseRef: 'y', instrumentId: 'homeward-return', instrumentVersion: 1, workingLanguage: 'en' })).resolves.toBeDefined();
   });

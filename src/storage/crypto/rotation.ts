@@ -35,6 +35,7 @@ import { EnvelopeError, KeyringError, LockedError, RotationIncompleteError, Rota
 import type { DataKeys, KdfOptions, Keyring } from './keyring';
 import { SEALED_TABLES, type SealedField, type SealedTableName } from './sealed-records';
 import type { KeySession } from './session';
+import { withWebLock } from './web-lock';
 
 export type RotationPhase = 'checking' | 'keys' | 'sealing' | 'verifying';
 
@@ -76,15 +77,9 @@ const DEFAULT_BATCH = 20;
 const MAX_ROUNDS = 3;
 const LOCK_NAME = 'homeward-data-key';
 
-let localQueue: Promise<unknown> = Promise.resolve();
-
-/** One rotation (or unlock-time check) at a time across the origin's tabs; this page's queue where there are no Web Locks. */
+/** One rotation (or unlock-time check) at a time across the origin's tabs. */
 function withRotationLock<T>(task: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
-  if (locks) return locks.request(LOCK_NAME, task);
-  const run = localQueue.then(task, task);
-  localQueue = run.catch(() => undefined);
-  return run;
+  return withWebLock(LOCK_NAME, task);
 }
 
 interface SealedRow {

@@ -4,27 +4,22 @@
  * added to the database without being listed (sealed or plaintext), or when a repository stores
  * an envelope in a field the list does not name.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { newDevice, OLD_PASSPHRASE, populate, type Device } from '../../../tests/helpers/sealed-device';
+import { describe, expect, it } from 'vitest';
+import { devicesClosedAfterEach, OLD_PASSPHRASE, populate } from '../../../tests/helpers/sealed-device';
 import { generationOf, openBytes } from './envelope';
 import { PLAINTEXT_TABLES, SEALED_TABLES } from './sealed-records';
 
-const devices: Device[] = [];
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
+const aDevice = devicesClosedAfterEach();
 
 describe('the list of sealed records', () => {
   it('names every table of the database, as sealed or as plaintext', () => {
-    const device = newDevice();
-    devices.push(device);
+    const device = aDevice();
     const listed = [...SEALED_TABLES.map((t) => t.name), ...PLAINTEXT_TABLES].sort();
     expect(device.db.tables.map((t) => t.name).sort()).toEqual(listed);
   });
 
   it('finds every envelope the repositories store, with the additional data that opens it', async () => {
-    const device = newDevice();
-    devices.push(device);
+    const device = aDevice();
     const page = device.page();
     await page.session.setup(OLD_PASSPHRASE);
     await populate(page, 2);
