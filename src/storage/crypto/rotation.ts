@@ -203,6 +203,32 @@ async function resealRows(run: Run, stale: SealedRow[], total: number): Promise<
   }
 }
 
+/**
+ * Steps 3–4: re-seal what is under the old key, in rounds while that makes progress (a save made
+ * meanwhile is under the new key already; a damaged field cannot move and stays), then verify that
+ * every field opens under the new key alone. Resolves to the number of sealed records.
+ */
+async function sealAndVerify(run: Run): Promise<number> {
+  const { database, deps, from, to } = run;
+  const onlyNew: KeyLookup = (generation) => (generation === to ? run.newKey : undefined);
+  let lastStale = -1;
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    ensureUnlocked(deps.session);
+    const rows = await readSealedRows(database);
+    const stale = rows.filter((row) => row.fields.some((field) => generationOf(field.stored) === from));
+    if (stale.length > 0 && stale.length !== lastStale) {
+      lastStale = stale.length;
+      await resealRows(run, stale, rows.length);
+      continue;
+    }
+    // A field still under the old key here is one that could not be re-sealed: it fails below too.
+    const failing = await countFailing(rows, onlyNew, 'verifying', deps);
+    if (failing > 0) throw new RotationIncompleteError('unreadable', failing, '');
+    return rows.length;
+  }
+  throw new RotationIncompleteError('interrupted', 0, 'StillChanging');
+}
+
 /** Steps 2–5 of a rotation whose keyring record is already written (begun or resumed). */
 async function complete(run: Run, keys: DataKeys): Promise<RotationResult> {
   const { database, deps, from, to } = run;
@@ -214,27 +240,7 @@ async function complete(run: Run, keys: DataKeys): Promise<RotationResult> {
   session.observeGeneration(to);
   await step(deps, 'marked');
 
-  const onlyNew: KeyLookup = (generation) => (generation === to ? run.newKey : undefined);
-  let records: number;
-  let lastStale = -1;
-  for (let round = 0; ; round += 1) {
-    if (round === MAX_ROUNDS) throw new RotationIncompleteError('interrupted', 0, 'StillChanging');
-    ensureUnlocked(session);
-    const rows = await readSealedRows(database);
-    const stale = rows.filter((row) => row.fields.some((field) => generationOf(field.stored) === from));
-    // Another round only while it makes progress: a row that cannot be re-sealed (damaged) stays
-    // under the old key, and the verification below reports it.
-    if (stale.length > 0 && stale.length !== lastStale) {
-      lastStale = stale.length;
-      await resealRows(run, stale, rows.length);
-      continue;
-    }
-    // Nothing names the old key any more: every field must now open under the new key alone.
-    const failing = await countFailing(rows, onlyNew, 'verifying', deps);
-    if (failing > 0) throw new RotationIncompleteError('unreadable', failing, '');
-    records = rows.length;
-    break;
-  }
+  const records = await sealAndVerify(run);
   await step(deps, 'verified');
 
   ensureUnlocked(session);
