@@ -12,7 +12,8 @@
  * records are being re-encrypted finishes the job at the next unlock, with its progress on screen.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { encryptBackup, type Draft } from '../../src/storage';
@@ -64,6 +65,18 @@ async function sealedRow(page: Page, id: string): Promise<string> {
       db.close();
     }
   }, id);
+}
+
+/** Every file under `dir` with its size and age, for a failure message. */
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => {
+      const info = statSync(join(dir, name));
+      return `${name} ${String(info.size)} B, modified ${String(Math.round((Date.now() - info.mtimeMs) / 1000))} s ago`;
+    });
+  } catch (error) {
+    return [String(error)];
+  }
 }
 
 function filesHoldingAny(dir: string, needles: Buffer[]): string[] {
@@ -397,7 +410,12 @@ describe('replace the data key', () => {
       // Really midway: the keyring holds both keys under the new passphrase, the records are under both.
       const shape = keyringShape(await keyringFileText(page));
       expect(shape, 'the browser was killed before the rotation finished').toMatchObject({ generations: [generation - 1, generation], rotation: { from: generation - 1, to: generation } });
-      expect((await fieldReport(await sealedRows(page))).generations, 'some records re-encrypted, some not yet').toEqual([generation - 1, generation]);
+      const rows = await sealedRows(page);
+      // If this fails with no rows at all, the browser came back with an empty IndexedDB (its
+      // files are listed to tell that apart from the app losing rows); the keyring is in OPFS.
+      const counts = Object.entries(rows).map(([table, list]) => `${table}: ${String(list.length)}`).join(', ');
+      const indexedDbFiles = () => listFiles(join(profile.dir, 'Default', 'IndexedDB')).join('\n');
+      expect((await fieldReport(rows)).generations, `some records re-encrypted, some not yet (rows: ${counts})\n${indexedDbFiles()}`).toEqual([generation - 1, generation]);
     }
 
     await killMidway(TEST_PASSPHRASE, REPLACED, 1);
