@@ -17,7 +17,7 @@ export function ChangeMessage({ shown }: { shown: Shown }) {
     case 'changed':
       return <StatusMessage tone="success">{t('change.done')}</StatusMessage>;
     case 'rotated':
-      return <StatusMessage tone="success">{t('change.rotated', { number: shown.records })}</StatusMessage>;
+      return <StatusMessage tone="success">{t(shown.traces ? 'change.rotatedTraces' : 'change.rotated', { number: shown.records })}</StatusMessage>;
     case 'refused':
       return <StatusMessage tone="error">{t('change.outcome.refused', { number: shown.unreadable })}</StatusMessage>;
     case 'pending':

@@ -21,9 +21,18 @@ describe('replace the data key (outcomes)', () => {
         onProgress({ phase: 'sealing', done: 2, total: 4 });
         return Promise.resolve({ records: 4 });
       },
+      location: () => Promise.resolve('opfs'),
     });
-    expect(outcome).toEqual({ kind: 'rotated', records: 4 });
+    expect(outcome).toEqual({ kind: 'rotated', records: 4, traces: false });
     expect(seen).toEqual([{ phase: 'sealing', done: 2, total: 4 }]);
+  });
+
+  it('does not claim the old key is gone from the device where the keyring lives in IndexedDB, or where that is unknown', async () => {
+    const replace = () => Promise.resolve({ records: 1 });
+    expect(await replaceDataKey('a', 'b', progress, { replace, location: () => Promise.resolve('indexeddb') })).toMatchObject({ traces: true });
+    expect(await replaceDataKey('a', 'b', progress, { replace, location: () => Promise.reject(new Error('unknown')) })).toMatchObject({ traces: true });
+    const finish = () => Promise.resolve({ kind: 'finished' as const, records: 2 });
+    expect(await finishDataKeyReplacement(progress, { finish, location: () => Promise.resolve('indexeddb') })).toEqual({ kind: 'finished', records: 2, traces: true });
   });
 
   it('a wrong current passphrase waits like a plain change; nothing is tried during the wait', async () => {
@@ -38,7 +47,7 @@ describe('replace the data key (outcomes)', () => {
     expect(await replaceDataKey('x', 'y', progress, { replace, now: () => clock })).toEqual({ kind: 'wait' });
     expect(calls).toBe(1);
     clock = 51_000;
-    expect(await replaceDataKey('x', 'y', progress, { replace: () => Promise.resolve({ records: 1 }), now: () => clock })).toEqual({ kind: 'rotated', records: 1 });
+    expect(await replaceDataKey('x', 'y', progress, { replace: () => Promise.resolve({ records: 1 }), location: () => Promise.resolve('opfs'), now: () => clock })).toEqual({ kind: 'rotated', records: 1, traces: false });
     expect(retryAt()).toBe(0);
   });
 
@@ -59,7 +68,7 @@ describe('replace the data key (outcomes)', () => {
   });
 
   it('finish now: finished, nothing to finish, still incomplete, or failed', async () => {
-    expect(await finishDataKeyReplacement(progress, { finish: () => Promise.resolve({ kind: 'finished', records: 5 }) })).toEqual({ kind: 'finished', records: 5 });
+    expect(await finishDataKeyReplacement(progress, { finish: () => Promise.resolve({ kind: 'finished', records: 5 }), location: () => Promise.resolve('opfs') })).toEqual({ kind: 'finished', records: 5, traces: false });
     expect(await finishDataKeyReplacement(progress, { finish: () => Promise.resolve({ kind: 'ready' }) })).toEqual({ kind: 'nothing-to-finish' });
     expect(await finishDataKeyReplacement(progress, { finish: () => Promise.reject(storageError('RotationIncompleteError', { problem: 'interrupted', count: 0 })) })).toEqual({ kind: 'incomplete', unreadable: 0 });
     expect(await finishDataKeyReplacement(progress, { finish: () => Promise.reject(storageError('LockedError')) })).toEqual({ kind: 'locked' });

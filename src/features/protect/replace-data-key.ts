@@ -11,8 +11,12 @@ import type { RotationProgress } from '../../storage';
 import { recordWrongPassphrase, recordSuccess, retryAt } from './change-passphrase';
 
 export type ReplaceOutcome =
-  /** Done: every record under the new key, the old key destroyed. */
-  | { kind: 'rotated'; records: number }
+  /**
+   * Done: every record under the new key, the old key's wrapping deleted. `traces`: the browser
+   * keeps the keyring in IndexedDB (no OPFS), whose files may hold the old wrapping until the
+   * browser compacts them (docs/adr/0004), so "destroyed" must not be claimed.
+   */
+  | { kind: 'rotated'; records: number; traces: boolean }
   /** The current passphrase is wrong: nothing changed. */
   | { kind: 'wrong' }
   /** Still waiting out an earlier wrong passphrase: nothing was tried. */
@@ -30,7 +34,7 @@ export type ReplaceOutcome =
   /** The app locked meanwhile (quick exit): the lock screen takes over. */
   | { kind: 'locked' };
 
-export type FinishOutcome = { kind: 'finished'; records: number } | { kind: 'nothing-to-finish' } | { kind: 'incomplete'; unreadable: number } | { kind: 'locked' } | { kind: 'failed' };
+export type FinishOutcome = { kind: 'finished'; records: number; traces: boolean } | { kind: 'nothing-to-finish' } | { kind: 'incomplete'; unreadable: number } | { kind: 'locked' } | { kind: 'failed' };
 
 type Progress = (progress: RotationProgress) => void;
 
@@ -38,6 +42,8 @@ export interface ReplaceDependencies {
   replace: (current: string, next: string, onProgress: Progress) => Promise<{ records: number }>;
   finish: (onProgress: Progress) => Promise<{ kind: 'ready' } | { kind: 'finished'; records: number }>;
   pending: () => Promise<boolean>;
+  /** Where the keyring is kept ('indexeddb': traces of an old key may stay in the browser's files). */
+  location: () => Promise<string>;
   now: () => number;
 }
 
@@ -46,8 +52,17 @@ const defaults: ReplaceDependencies = {
   replace: async (current, next, onProgress) => (await storage()).replaceDataKey(current, next, onProgress),
   finish: async (onProgress) => (await storage()).finishDataKeyRotation(onProgress),
   pending: async () => (await storage()).dataKeyRotationPending(),
+  location: async () => (await storage()).keyring.location(),
   now: Date.now,
 };
+
+/** True unless the keyring is known to be kept outside IndexedDB (when unsure, claim less). */
+async function mayLeaveTraces(location: () => Promise<string>): Promise<boolean> {
+  return location().then(
+    (where) => where === 'indexeddb',
+    () => true,
+  );
+}
 
 function nameOf(error: unknown): string {
   return error instanceof Error ? error.name : '';
@@ -62,12 +77,12 @@ function incompleteOf(error: unknown): { kind: 'incomplete'; unreadable: number 
 
 /** Changes the passphrase and replaces the data key; `onProgress` gets records done / total. */
 export async function replaceDataKey(current: string, next: string, onProgress: Progress, deps: Partial<ReplaceDependencies> = {}): Promise<ReplaceOutcome> {
-  const { replace, now } = { ...defaults, ...deps };
+  const { replace, location, now } = { ...defaults, ...deps };
   if (now() < retryAt()) return { kind: 'wait' };
   try {
     const { records } = await replace(current, next, onProgress);
     recordSuccess();
-    return { kind: 'rotated', records };
+    return { kind: 'rotated', records, traces: await mayLeaveTraces(location) };
   } catch (error) {
     const name = nameOf(error);
     if (name === 'WrongPassphraseError') {
@@ -95,10 +110,11 @@ export async function replaceDataKey(current: string, next: string, onProgress: 
 
 /** Finishes a replacement that was interrupted (what every unlock also does). */
 export async function finishDataKeyReplacement(onProgress: Progress, deps: Partial<ReplaceDependencies> = {}): Promise<FinishOutcome> {
-  const { finish } = { ...defaults, ...deps };
+  const { finish, location } = { ...defaults, ...deps };
   try {
     const result = await finish(onProgress);
-    return result.kind === 'finished' ? result : { kind: 'nothing-to-finish' };
+    if (result.kind !== 'finished') return { kind: 'nothing-to-finish' };
+    return { kind: 'finished', records: result.records, traces: await mayLeaveTraces(location) };
   } catch (error) {
     console.error(nameOf(error) || 'finish data key error');
     if (nameOf(error) === 'LockedError') return { kind: 'locked' };

@@ -31,7 +31,9 @@ export function UnfinishedReplacement({ onSettled }: { onSettled: () => void }) 
     if (outcome.kind !== 'incomplete' && outcome.kind !== 'failed') onSettled();
   }
 
-  if (shown?.kind === 'finished') return <StatusMessage tone="success">{t('change.unfinished.done', { number: shown.records })}</StatusMessage>;
+  if (shown?.kind === 'finished') {
+    return <StatusMessage tone="success">{t(shown.traces ? 'change.unfinished.doneTraces' : 'change.unfinished.done', { number: shown.records })}</StatusMessage>;
+  }
   if (shown?.kind === 'nothing-to-finish') return <StatusMessage tone="success">{t('change.unfinished.nothing')}</StatusMessage>;
   return (
     <div>
