@@ -9,14 +9,16 @@
  * organisation root survive the replacement and a reload; only the new passphrase opens them;
  * the old data key (unwrapped in Node from the keyring file as it was) opens no stored field;
  * the identity and the root key still sign (checked with OpenSSL). A browser killed while the
- * records are being re-encrypted finishes the job at the next unlock, with its progress on screen.
+ * records are being re-encrypted finishes the job at the next unlock, with its progress on screen;
+ * a Quick exit midway, then a record damaged before the next unlock, leaves the old key kept and
+ * says so (the notice and Settings checked with axe in every language).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { encryptBackup, type Draft } from '../../src/storage';
+import { encryptBackup, generationOf, type Draft } from '../../src/storage';
 import { languages } from '../../src/i18n/languages';
 import { tempDir, writeTemp } from '../unit/signing/pdf-tools';
 import { BackupPage, wizardShowsMarker } from './pages/backup-page';
@@ -368,7 +370,7 @@ describe('replace the data key', () => {
     expect(await fieldReport(await sealedRows(page), key)).toEqual({ fields: 1, generations: [1], opened: 1 });
   });
 
-  test('a browser killed while re-encrypting finishes at the next unlock; a record damaged meanwhile keeps the old key and says so, in every language', { timeout: 480_000 }, async () => {
+  test('a browser killed while re-encrypting finishes at the next unlock; after a Quick exit midway and a damaged record, the old key is kept and the screens say so, in every language', { timeout: 480_000 }, async () => {
     const profile = newProfileDir('rotate-kill');
     onTestFinished(() => profile.remove());
     const origin = baseURL();
@@ -388,8 +390,8 @@ describe('replace the data key', () => {
     let protect = new BackupPage(page);
     expect(await protect.restore({ name: 'bulk.hwbk', buffer: Buffer.from(backup) }, 'fictional backup passphrase')).toContain('The backup was restored.');
 
-    /** Starts a replacement and kills the browser once some records, not all, are under the new key. */
-    async function killMidway(current: string, next: string, generation: number): Promise<void> {
+    /** Starts a replacement; resolves once the progress line shows some records, not all, under the new key. */
+    async function startAndWaitMidway(current: string, next: string): Promise<void> {
       await protect.currentPassphrase.fill(current);
       await protect.newPassphrase.fill(next);
       await protect.repeatNewPassphrase.fill(next);
@@ -401,24 +403,31 @@ describe('replace the data key', () => {
         const match = /^Encrypting records with the new key: (\d+) of (\d+)\.$/.exec(text);
         return match !== null && Number(match[1]) > 0 && Number(match[1]) < Number(match[2]);
       }, undefined, { polling: 'raf', timeout: 120_000 });
-      await open?.kill();
-      open = await launchKillable(profile.dir, viewports.phone, { autoUnlock: false });
-      page = open.page;
-      lock = new LockPage(page);
-      await page.goto(origin);
-      expect(await lock.settled()).toBe('locked');
-      // Really midway: the keyring holds both keys under the new passphrase, the records are under both.
-      const shape = keyringShape(await keyringFileText(page));
-      expect(shape, 'the browser was killed before the rotation finished').toMatchObject({ generations: [generation - 1, generation], rotation: { from: generation - 1, to: generation } });
-      const rows = await sealedRows(page);
-      // If this fails with no rows at all, the browser came back with an empty IndexedDB (its
-      // files are listed to tell that apart from the app losing rows); the keyring is in OPFS.
-      const counts = Object.entries(rows).map(([table, list]) => `${table}: ${String(list.length)}`).join(', ');
-      const indexedDbFiles = () => listFiles(join(profile.dir, 'Default', 'IndexedDB')).join('\n');
-      expect((await fieldReport(rows)).generations, `some records re-encrypted, some not yet (rows: ${counts})\n${indexedDbFiles()}`).toEqual([generation - 1, generation]);
     }
 
-    await killMidway(TEST_PASSPHRASE, REPLACED, 1);
+    /** Really midway: the keyring holds both keys under the new passphrase, the records are under both. */
+    async function expectMidway(generation: number, indexedDbWhenStopped: string[]): Promise<void> {
+      const shape = keyringShape(await keyringFileText(page));
+      expect(shape, 'stopped before the rotation finished').toMatchObject({ generations: [generation - 1, generation], rotation: { from: generation - 1, to: generation } });
+      const rows = await sealedRows(page);
+      // With no rows at all, the browser came back with an empty IndexedDB (its files are listed
+      // to tell that apart from rows the app lost); the keyring itself is in OPFS.
+      const counts = Object.entries(rows).map(([table, list]) => `${table}: ${String(list.length)}`).join(', ');
+      const now = listFiles(join(profile.dir, 'Default', 'IndexedDB')).join('\n');
+      const message = `some records re-encrypted, some not yet (rows: ${counts})\nIndexedDB files when stopped:\n${indexedDbWhenStopped.join('\n')}\nnow:\n${now}`;
+      expect((await fieldReport(rows)).generations, message).toEqual([generation - 1, generation]);
+    }
+
+    // The first replacement: the browser is killed midway (SIGKILL: no pagehide, nothing flushed).
+    await startAndWaitMidway(TEST_PASSPHRASE, REPLACED);
+    await open.kill();
+    const killedWith = listFiles(join(profile.dir, 'Default', 'IndexedDB'));
+    open = await launchKillable(profile.dir, viewports.phone, { autoUnlock: false });
+    page = open.page;
+    lock = new LockPage(page);
+    await page.goto(origin);
+    expect(await lock.settled()).toBe('locked');
+    await expectMidway(1, killedWith);
     // The old passphrase no longer opens; the new one does, and the unlock finishes the job on screen.
     await lock.unlock(TEST_PASSPHRASE);
     await page.getByText('That passphrase is not correct. Check it and try again.').waitFor({ timeout: 30_000 });
@@ -442,12 +451,25 @@ describe('replace the data key', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Assessments', exact: true }).click();
     expect(await new DraftListPage(page).draftReferences()).toHaveLength(BULK);
 
-    // Again, and this time one record still under the old key is damaged while the browser is down.
+    // The second replacement: Quick exit midway, then one record still under the old key is
+    // damaged (a disk fault) before the next unlock, which therefore cannot finish.
     const THIRD = 'meadow lantern copper 91';
     await new SettingsPage(page).open();
     protect = new BackupPage(page);
-    await killMidway(REPLACED, THIRD, 2);
+    await startAndWaitMidway(REPLACED, THIRD);
+    await lock.quickExitButton.click();
+    await page.locator('main[data-lock-state]').waitFor({ state: 'detached' });
+    // The rotation stops at its next batch once the key is dropped: wait until nothing moves.
+    const snapshot = async () => JSON.stringify(Object.values(await sealedRows(page)).flat().map((row) => generationOf((row as { data?: unknown }).data)));
+    let previous = '';
+    for (let current = await snapshot(); current !== previous; current = await snapshot()) {
+      previous = current;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await expectMidway(2, []);
     await damageDraftUnder(page, 1);
+    await page.goto(origin);
+    expect(await lock.settled()).toBe('locked');
     await lock.unlock(THIRD);
     await lock.waitUntilUnlocked();
     // In every language: the notice after the unlock and the unfinished replacement in Settings,
