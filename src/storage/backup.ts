@@ -29,10 +29,12 @@
 import { z } from '../instrument/schema/zod';
 import type { DraftDataCodec } from './codec';
 import { copy, randomBytes } from './crypto/bytes';
+import { assertSealedUnder, followDataKeyMarker, withCurrentDataKey } from './crypto/data-key-marker';
 import { KdfParamsError } from './crypto/errors';
 import { checkKdfParams, DEFAULT_ITERATIONS, KDF_ALG, KDF_VERSION, SALT_BYTES, type KdfParams } from './crypto/kdf';
 import { StorageError } from './errors';
 import { DRAFT_RECORD_SCHEMA, draftDataSchema, draftRowSchema, type Draft, type DraftRow } from './records';
+import type { HomewardDb } from './db';
 import type { DbSource } from './repositories/drafts';
 
 export const BACKUP_FORMAT = 'homeward-backup';
@@ -298,6 +300,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       drafts.push({ ...meta, data: await codec.decode(stored, { id: meta.id, schema: meta.schema }) });
     } catch (error) {
       if (error instanceof Error && error.name === 'LockedError') throw error;
+      await followDataKeyMarker(error, db, codec.keys); // LockedError if another tab rotated the key
       unreadable.push(meta.id);
     }
   }
@@ -357,6 +360,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         here = { ...hereMeta, data: await codec.decode(stored, { id: hereMeta.id, schema: hereMeta.schema }) };
       } catch (error) {
         if (error instanceof Error && error.name === 'LockedError') throw error;
+        await followDataKeyMarker(error, db, codec.keys);
         here = undefined; // unreadable here: keep it untouched, add the backup's as a copy
       }
     }
@@ -368,21 +372,26 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     result.copies += 1;
   }
 
-  // Seal outside the transaction (WebCrypto would let it commit early: codec.ts).
+  // Seal outside the transaction (WebCrypto would let it commit early: codec.ts), again under the
+  // current data key if a rotation switched it meanwhile (crypto/data-key-marker.ts).
+  if (toWrite.length > 0) await withCurrentDataKey(codec.keys, () => writeRestored(db, codec, toWrite));
+  return result;
+}
+
+/** Seals the drafts to restore and adds them all in ONE transaction, or none. */
+async function writeRestored(db: HomewardDb, codec: DraftDataCodec, toWrite: { meta: Omit<Draft, 'data'>; data: Draft['data'] }[]): Promise<void> {
   const rows: DraftRow[] = [];
   for (const { meta, data } of toWrite) {
     const schema = DRAFT_RECORD_SCHEMA;
     rows.push({ ...meta, schema, data: await codec.encode(data, { id: meta.id, schema }) });
   }
-  if (rows.length > 0) {
-    await db.transaction('rw', db.drafts, async () => {
-      // Ids taken since the comparison (another tab) abort the whole restore: nothing written.
-      const taken = await db.drafts.bulkGet(rows.map((r) => r.id));
-      if (taken.some((r) => r !== undefined)) throw new StorageError('RestoreConflictError', 'Drafts changed while the backup was being restored; nothing was restored. Try again.');
-      await db.drafts.bulkAdd(rows);
-    });
-  }
-  return result;
+  await db.transaction('rw', db.drafts, db.keyring, async () => {
+    await assertSealedUnder(db, ...rows.map((row) => row.data));
+    // Ids taken since the comparison (another tab) abort the whole restore: nothing written.
+    const taken = await db.drafts.bulkGet(rows.map((r) => r.id));
+    if (taken.some((r) => r !== undefined)) throw new StorageError('RestoreConflictError', 'Drafts changed while the backup was being restored; nothing was restored. Try again.');
+    await db.drafts.bulkAdd(rows);
+  });
 }
 
 /** For tests: the bytes a check needs. */

@@ -17,7 +17,7 @@
 import { draftDataSchema, type DraftData } from './records';
 import { InvalidDraftDataError } from './errors';
 import { open, seal } from './crypto/envelope';
-import type { KeySession } from './crypto/session';
+import { readKeysOf, writeKeyOf, type DataKeySource } from './crypto/session';
 
 export interface CodecContext {
   id: string;
@@ -29,6 +29,12 @@ export interface DraftDataCodec {
   encode(data: DraftData, context: CodecContext): Promise<unknown>;
   /** Throws if `stored` cannot be decoded into valid DraftData. */
   decode(stored: unknown, context: CodecContext): Promise<DraftData>;
+  /**
+   * Sealing codecs: the session whose data key they use. The drafts repository checks every
+   * sealed write against the data key marker and, after a rotation elsewhere, lets this session
+   * follow it (crypto/data-key-marker.ts). Absent for plainCodec.
+   */
+  readonly keys?: DataKeySource;
 }
 
 /**
@@ -57,19 +63,21 @@ export const plainCodec: DraftDataCodec = {
 };
 
 /**
- * Seals each draft's data under the session's data key, bound to the record id and schema.
+ * Seals each draft's data under the session's write key, bound to the record id and schema,
+ * and opens it with the key of the generation the envelope names (crypto/envelope.ts).
  * Throws LockedError while the session is locked; a record that does not authenticate
  * (tampered, moved from another id, other key) throws EnvelopeError naming it, which the
  * drafts repository reports as that one id being unreadable while the others still open.
  */
-export function createEncryptedCodec(session: Pick<KeySession, 'key'>): DraftDataCodec {
+export function createEncryptedCodec(session: DataKeySource): DraftDataCodec {
   return {
+    keys: session,
     async encode(data, context) {
       const checked = validateDraftData(data);
-      return seal(session.key(), checked, { recordId: context.id, schemaVersion: context.schema });
+      return seal(writeKeyOf(session), checked, { recordId: context.id, schemaVersion: context.schema });
     },
     async decode(stored, context) {
-      const value = await open(session.key(), stored, { recordId: context.id, schemaVersion: context.schema });
+      const value = await open(readKeysOf(session), stored, { recordId: context.id, schemaVersion: context.schema });
       return draftDataSchema.parse(value);
     },
   };

@@ -5,6 +5,8 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { DraftRow, SettingRow } from './records';
 import type { KeyringRow } from './crypto/keyring';
+import type { KeyringPointerRow } from './crypto/keyring-store';
+import type { DataKeyMarkerRow } from './crypto/data-key-marker';
 import type { IdentityRow, OrgAuthorityRow } from './repositories/identities';
 import type { TrustedRootRow } from './repositories/trusted-roots';
 import { VERSIONS, declareVersions } from './versions';
@@ -24,8 +26,11 @@ export class HomewardDb extends Dexie {
   // (re)defined as undefined after super(), hiding the tables Dexie attaches.
   declare drafts: Table<DraftRow, string>;
   declare settings: Table<SettingRow, string>;
-  /** Since version 2: the wrapped data key (crypto/keyring.ts). Read it only through the keyring. */
-  declare keyring: Table<KeyringRow, string>;
+  /**
+   * Since version 2: the wrapped data key (crypto/keyring.ts; read it only through the keyring),
+   * or where it lives instead (the pointer row), and the data key marker (crypto/data-key-marker.ts).
+   */
+  declare keyring: Table<KeyringRow | KeyringPointerRow | DataKeyMarkerRow, string>;
   /** Since version 3: signing identities, sealed (repositories/identities.ts). */
   declare identities: Table<IdentityRow, string>;
   /** Since version 3: organisation roots this device trusts, sealed (repositories/trusted-roots.ts). */

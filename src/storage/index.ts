@@ -16,6 +16,7 @@ import { createEncryptedCodec } from './codec';
 import { createKeyring, type Keyring } from './crypto/keyring';
 import { appKeyringStore, opfsRoot } from './crypto/keyring-store';
 import { createKeySession, type KeySession } from './crypto/session';
+import { rotateDataKey, settleDataKey, type RotationProgress, type RotationResult, type SettleResult } from './crypto/rotation';
 import { reachableWebStorages, wipeDevice, type WipeReport } from './wipe';
 
 let instance: HomewardDb | undefined;
@@ -45,6 +46,28 @@ export const settings: SettingsRepository = createSettingsRepository(openDb);
 export const identities: IdentitiesRepository = createIdentitiesRepository(openDb, keySession);
 export const trustedRoots: TrustedRootsRepository = createTrustedRootsRepository(openDb, keySession);
 export const organisationAuthority: OrganisationAuthorityRepository = createOrganisationAuthorityRepository(openDb, keySession);
+
+/**
+ * Changes the passphrase AND replaces the data key: every sealed record re-encrypted under a new
+ * key, the old key destroyed at the end (crypto/rotation.ts, docs/adr/0005). `onProgress` gets
+ * records done / total. Resumable: see finishDataKeyRotation.
+ */
+export function replaceDataKey(oldPassphrase: string, newPassphrase: string, onProgress?: (progress: RotationProgress) => void): Promise<RotationResult> {
+  return rotateDataKey({ db: openDb, keyring, session: keySession, ...(onProgress ? { onProgress } : {}) }, oldPassphrase, newPassphrase);
+}
+
+/**
+ * Run after every unlock (and from Settings, "finish now"): completes a data key replacement that
+ * was interrupted, else checks that the session and the stored key agree. See settleDataKey.
+ */
+export function finishDataKeyRotation(onProgress?: (progress: RotationProgress) => void): Promise<SettleResult> {
+  return settleDataKey({ db: openDb, keyring, session: keySession, ...(onProgress ? { onProgress } : {}) });
+}
+
+/** True while a data key replacement has started and not finished (read without the passphrase). */
+export async function dataKeyRotationPending(): Promise<boolean> {
+  return (await keyring.describe()).rotation !== null;
+}
 
 /**
  * Panic wipe (wipe.ts): locks the session, deletes the wrapped key, the whole database, every
@@ -121,22 +144,40 @@ export { plainCodec, createEncryptedCodec, type CodecContext, type DraftDataCode
 export {
   createKeyring,
   KEYRING_ID,
+  type DataKeys,
+  type KeyringDescription,
   type KdfOptions,
   type Keyring,
   type KeyringOptions,
   type KeyringStatus,
 } from './crypto/keyring';
-export { createKeySession, type KeySession, type LockListener } from './crypto/session';
+export { createKeySession, type DataKeySource, type KeySession, type LockListener, type SessionKeyring } from './crypto/session';
+export {
+  rotateDataKey,
+  settleDataKey,
+  type RotationDependencies,
+  type RotationPhase,
+  type RotationProgress,
+  type RotationResult,
+  type RotationStep,
+  type SettleResult,
+} from './crypto/rotation';
+export { onDataKeyEvent, type DataKeyEvent } from './crypto/data-key-channel';
+export { DATA_KEY_MARKER_ID } from './crypto/data-key-marker';
 export { encryptPlaintextDrafts, type PlaintextEncryptionResult } from './crypto/encrypt-plaintext-drafts';
-export { seal, open, ENVELOPE_VERSION, type Envelope, type EnvelopeContext } from './crypto/envelope';
+export { seal, open, generationOf, ENVELOPE_VERSION, type Envelope, type EnvelopeContext, type KeyLookup, type WriteKey } from './crypto/envelope';
 export { DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS, type KdfParams } from './crypto/kdf';
 export {
+  DataKeyChangedError,
   EnvelopeError,
   KdfParamsError,
   KeyringError,
   LockedError,
+  RotationIncompleteError,
+  RotationRefusedError,
   WrongPassphraseError,
   type EnvelopeProblem,
+  type RotationIncompleteProblem,
   type KdfParamsProblem,
   type KeyringProblem,
 } from './crypto/errors';

@@ -6,12 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { createLockController, type LockController, type LockPhase } from './lock-controller';
 import type { KeyringGuess } from './keyring-probe';
+import type { RotationProgress } from '../../storage';
 
 type Status = 'none' | 'ready';
 
+type Finish = (onProgress: (progress: RotationProgress) => void) => Promise<unknown>;
+
 /** A stand-in for the storage module: only what the controller touches at start and unlock. */
-function fakeStorage(status: () => Promise<Status>) {
+function fakeStorage(status: () => Promise<Status>, finish: Finish = () => Promise.resolve({ kind: 'ready' })) {
   let unlocked = false;
+  const dataKeyListeners = new Set<(event: 'rotating' | 'rotated') => void>();
   const listeners = new Set<(unlocked: boolean) => void>();
   return {
     keyring: { status },
@@ -40,6 +44,15 @@ function fakeStorage(status: () => Promise<Status>) {
     },
     encryptPlaintextDrafts: () => Promise.resolve(),
     openDb: () => ({}),
+    finishDataKeyRotation: finish,
+    onDataKeyEvent(listener: (event: 'rotating' | 'rotated') => void) {
+      dataKeyListeners.add(listener);
+      return () => dataKeyListeners.delete(listener);
+    },
+    /** Test only: what another tab's announcement does here. */
+    announce(event: 'rotating' | 'rotated') {
+      for (const listener of dataKeyListeners) listener(event);
+    },
   };
 }
 
@@ -172,5 +185,75 @@ describe('lock controller start-up', () => {
     await settle();
     expect(probes).toBe(1);
     expect(h.storageLoads()).toBe(1);
+  });
+});
+
+describe('lock controller and an interrupted replacement of the data key', () => {
+  function unlockHarness(finish: Finish, flushed: string[] = []) {
+    const storage = fakeStorage(() => Promise.resolve('ready'), finish);
+    const controller = createLockController({
+      hasUnsaved: () => true,
+      flushUnsaved: () => {
+        flushed.push('flush');
+        return Promise.resolve(true);
+      },
+      probe: () => Promise.resolve('ready'),
+      loadStorage: () => Promise.resolve(storage as never),
+    });
+    return { controller, storage };
+  }
+
+  it('finishes it during the unlock, showing records done / total, before the case screens open', async () => {
+    const seen: (RotationProgress | null)[] = [];
+    const { controller } = unlockHarness((onProgress) => {
+      onProgress({ phase: 'sealing', done: 3, total: 9 });
+      seen.push(controller.getSnapshot().finishing);
+      expect(controller.getSnapshot().phase).toBe('locked');
+      onProgress({ phase: 'verifying', done: 9, total: 9 });
+      return Promise.resolve({ kind: 'finished', records: 9 });
+    });
+    controller.start();
+    await controller.settled();
+    expect(await controller.unlock('right passphrase')).toBe('unlocked');
+    expect(seen).toEqual([{ phase: 'sealing', done: 3, total: 9 }]);
+    expect(controller.getSnapshot()).toMatchObject({ phase: 'unlocked', finishing: null, notice: null });
+  });
+
+  it('opens anyway with a notice when it cannot finish (every record is readable), until dismissed', async () => {
+    const incomplete = Object.assign(new Error('incomplete'), { name: 'RotationIncompleteError' });
+    const { controller } = unlockHarness(() => Promise.reject(incomplete));
+    controller.start();
+    await controller.settled();
+    expect(await controller.unlock('right passphrase')).toBe('unlocked');
+    expect(controller.getSnapshot()).toMatchObject({ phase: 'unlocked', notice: 'rotation-incomplete', finishing: null });
+    controller.dismissNotice();
+    expect(controller.getSnapshot().notice).toBeNull();
+  });
+
+  it('stays on the unlock screen, saying so, when another window changed the keyring meanwhile', async () => {
+    const locked = Object.assign(new Error('locked'), { name: 'LockedError' });
+    const { controller, storage } = unlockHarness(() => {
+      storage.keySession.lock();
+      return Promise.reject(locked);
+    });
+    controller.start();
+    await controller.settled();
+    expect(await controller.unlock('right passphrase')).toBe('changed');
+    expect(controller.getSnapshot().phase).toBe('locked');
+  });
+
+  it('saves what is typed, then locks, when another tab starts replacing the data key', async () => {
+    const flushed: string[] = [];
+    const { controller, storage } = unlockHarness(() => Promise.resolve({ kind: 'ready' }), flushed);
+    controller.start();
+    await controller.settled();
+    await controller.unlock('right passphrase');
+    storage.announce('rotated');
+    expect(controller.getSnapshot().phase).toBe('unlocked');
+    storage.announce('rotating');
+    await settle();
+    expect(flushed).toEqual(['flush']);
+    expect(controller.getSnapshot().phase).toBe('locked');
+    expect(storage.keySession.isUnlocked).toBe(false);
   });
 });

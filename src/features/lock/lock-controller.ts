@@ -15,8 +15,15 @@
  * own answer follows after the first paint (`afterFirstPaint`); that answer still rules: it moves
  * a guessed screen to 'failed' when storage cannot be opened, or to the other screen if another
  * tab changed the keyring meanwhile. When the probe cannot tell, nothing is guessed.
+ *
+ * Every unlock then runs the storage layer's finishDataKeyRotation (docs/adr/0005): a data key
+ * replacement interrupted earlier (tab closed, crash) is finished before the case screens show,
+ * with its progress (`finishing`) on the unlock screen. If it still cannot finish, the app opens
+ * anyway (every record is readable) with a notice. When another tab starts a replacement, this
+ * tab saves what is typed and locks, so it never writes with the key being replaced.
  */
 import type * as Storage from '../../storage';
+import type { RotationProgress } from '../../storage';
 import { LOCK_FLUSH_TIMEOUT_MS, QUICK_EXIT_FLUSH_TIMEOUT_MS } from './lock-settings';
 import { probeKeyring, type KeyringGuess } from './keyring-probe';
 import { retryDelayMs } from '../../lib/passphrase-rules';
@@ -33,9 +40,13 @@ export interface LockState {
   failures: number;
   /** Epoch ms before which the next unlock attempt is refused (0: now). */
   retryAt: number;
+  /** While an unlock finishes an interrupted data key replacement: how far it is. */
+  finishing: RotationProgress | null;
+  /** Shown once unlocked: the interrupted replacement could not be finished yet. */
+  notice: 'rotation-incomplete' | null;
 }
 
-export type UnlockOutcome = 'unlocked' | 'wrong' | 'wait' | 'tampered' | 'failed' | 'cancelled';
+export type UnlockOutcome = 'unlocked' | 'wrong' | 'wait' | 'tampered' | 'failed' | 'cancelled' | 'changed';
 
 export interface LockControllerOptions {
   /** True if some screen holds input not yet written. */
@@ -69,6 +80,8 @@ export interface LockController {
   lockNow: () => void;
   /** Shows the neutral page now, then locks (after a short flush of unsaved input). */
   quickExit: () => void;
+  /** The caseworker has read the notice. */
+  dismissNotice: () => void;
 }
 
 function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -87,7 +100,7 @@ export function createLockController(options: LockControllerOptions): LockContro
       task();
     },
   } = options;
-  let state: LockState = { phase: 'starting', exited: false, failures: 0, retryAt: 0 };
+  let state: LockState = { phase: 'starting', exited: false, failures: 0, retryAt: 0, finishing: null, notice: null };
   let storage: StorageModule | undefined;
   let started = false;
   const listeners = new Set<() => void>();
@@ -106,8 +119,37 @@ export function createLockController(options: LockControllerOptions): LockContro
       loaded.keySession.subscribe((unlocked) => {
         if (!unlocked && state.phase === 'unlocked') set({ phase: 'locked' });
       });
+      // Another tab is replacing the data key: save what is typed and lock before the key changes.
+      loaded.onDataKeyEvent((event) => {
+        if (event === 'rotating') void lockAfterFlush();
+      });
     }
     return loaded;
+  }
+
+  /**
+   * Finishes an interrupted data key replacement, or checks the session against the keyring.
+   * 'changed': the keyring changed since this unlock read it (the session was locked again).
+   */
+  async function finishReplacement(module: StorageModule): Promise<'ok' | 'incomplete' | 'changed'> {
+    try {
+      await module.finishDataKeyRotation((finishing) => set({ finishing }));
+      return 'ok';
+    } catch (error) {
+      logName(error);
+      if (error instanceof Error && error.name === 'RotationIncompleteError') return 'incomplete';
+      if (error instanceof Error && error.name === 'LockedError' && !state.exited) return 'changed';
+      // Anything else (a quick exit meanwhile is caught below): the records are readable as they are.
+      return 'ok';
+    } finally {
+      set({ finishing: null });
+    }
+  }
+
+  async function lockAfterFlush(): Promise<void> {
+    if (state.phase !== 'unlocked') return;
+    if (hasUnsaved()) await within(flushUnsaved(), LOCK_FLUSH_TIMEOUT_MS, false);
+    dropKey();
   }
 
   /** Drafts saved before encryption existed; idempotent, so it runs after every unlock. */
@@ -213,17 +255,15 @@ export function createLockController(options: LockControllerOptions): LockContro
         if (error instanceof Error && (error.name === 'KdfParamsError' || error.name === 'KeyringError')) return 'tampered';
         return 'failed';
       }
+      const replacement = await finishReplacement(module);
+      if (replacement === 'changed') return 'changed';
       await sealPlaintext(module);
       if (state.exited || !module.keySession.isUnlocked) return 'cancelled';
-      set({ phase: 'unlocked', failures: 0, retryAt: 0 });
+      set({ phase: 'unlocked', failures: 0, retryAt: 0, notice: replacement === 'incomplete' ? 'rotation-incomplete' : null });
       return 'unlocked';
     },
 
-    async lock() {
-      if (state.phase !== 'unlocked') return;
-      if (hasUnsaved()) await within(flushUnsaved(), LOCK_FLUSH_TIMEOUT_MS, false);
-      dropKey();
-    },
+    lock: lockAfterFlush,
 
     lockNow: dropKey,
 
@@ -234,6 +274,10 @@ export function createLockController(options: LockControllerOptions): LockContro
         return;
       }
       void within(flushUnsaved(), QUICK_EXIT_FLUSH_TIMEOUT_MS, false).then(dropKey);
+    },
+
+    dismissNotice() {
+      if (state.notice !== null) set({ notice: null });
     },
   };
 }

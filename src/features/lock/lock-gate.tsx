@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LockController } from './lock-controller';
 import { LockFailed } from './lock-failed';
+import { RotationNotice } from './rotation-notice';
 import { SetupScreen } from './setup-screen';
 import { UnlockScreen } from './unlock-screen';
 import { useLockState } from './use-lock-state';
@@ -15,10 +16,17 @@ interface Props {
 
 /** Nothing of a case renders unless the session is unlocked. */
 export function LockGate({ controller, loading, children }: Props) {
-  const { phase } = useLockState(controller);
+  const { phase, notice } = useLockState(controller);
   switch (phase) {
     case 'unlocked':
-      return children;
+      return notice ? (
+        <>
+          <RotationNotice controller={controller} />
+          {children}
+        </>
+      ) : (
+        children
+      );
     case 'starting':
       return loading;
     case 'setup':

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Field, StatusMessage } from '../../components/ui';
 import { SlowSubmit, useSecondsUntil } from '../../components/passphrase';
-import type { LockController, UnlockOutcome } from './lock-controller';
+import type { LockController, LockState, UnlockOutcome } from './lock-controller';
 import { useLockState } from './use-lock-state';
 
 type Shown = Exclude<UnlockOutcome, 'unlocked' | 'cancelled'> | null;
@@ -12,17 +13,26 @@ const messageKey = {
   wait: 'lock.unlock.wrong',
   tampered: 'lock.unlock.tampered',
   failed: 'lock.unlock.failed',
+  changed: 'lock.unlock.changed',
 } as const satisfies Record<Exclude<Shown, null>, string>;
+
+/** The progress line: the unlock, or how far the replacement of the data key it finishes has come. */
+function workingText(t: TFunction<'ui'>, finishing: LockState['finishing']): string {
+  if (finishing?.phase === 'sealing') return t('lock.unlock.finishing.sealing', { done: finishing.done, total: finishing.total });
+  if (finishing?.phase === 'verifying') return t('lock.unlock.finishing.verifying', { done: finishing.done, total: finishing.total });
+  return t('lock.unlock.working');
+}
 
 /**
  * Later starts and after a lock: the passphrase (autocomplete="current-password"), a progress
  * line while the key is derived (slow on phones on purpose), and after a wrong passphrase a
  * wait that doubles each time up to 30 s. There is no lock-out: the data is never made
- * unreachable by failed attempts.
+ * unreachable by failed attempts. When the unlock finishes an interrupted data key replacement,
+ * the progress line says how many records are done.
  */
 export function UnlockScreen({ controller }: { controller: LockController }) {
   const { t } = useTranslation('ui');
-  const { retryAt } = useLockState(controller);
+  const { retryAt, finishing } = useLockState(controller);
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -76,7 +86,7 @@ export function UnlockScreen({ controller }: { controller: LockController }) {
         )}
       </Field>
       {shown ? <StatusMessage tone="error">{t(messageKey[shown])}</StatusMessage> : null}
-      <SlowSubmit busy={busy} working={t('lock.unlock.working')} submit={t('lock.unlock.submit')} wait={seconds > 0 ? t('lock.unlock.wait', { count: seconds }) : undefined} />
+      <SlowSubmit busy={busy} working={workingText(t, finishing)} submit={t('lock.unlock.submit')} wait={seconds > 0 ? t('lock.unlock.wait', { count: seconds }) : undefined} />
     </form>
   );
 }

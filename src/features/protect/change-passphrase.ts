@@ -1,7 +1,8 @@
 /**
  * Changing the passphrase from Settings. The storage keyring re-wraps the same data key under a
  * key derived from the new passphrase (fresh salt; no draft is re-encrypted) and stores the new
- * wrapping atomically, so an interrupted change leaves the old passphrase working.
+ * wrapping atomically, so an interrupted change leaves the old passphrase working. "Also replace
+ * the data key" is replace-data-key.ts.
  *
  * A wrong current passphrase earns the same growing wait as the unlock screen (1 s, 2 s, 4 s …
  * capped, never a lock-out). The count lives in this module, so it lasts as long as the page and
@@ -38,6 +39,17 @@ function setAttempts(next: Attempts): void {
   for (const listener of [...listeners]) listener();
 }
 
+/** A wrong current passphrase (here or in "replace the data key"): the next attempt waits longer. */
+export function recordWrongPassphrase(now: number): void {
+  const failures = attempts.failures + 1;
+  setAttempts({ failures, retryAt: now + retryDelayMs(failures) });
+}
+
+/** The current passphrase was right: no more waiting. */
+export function recordSuccess(): void {
+  setAttempts({ failures: 0, retryAt: 0 });
+}
+
 /** What is wrong with the form's values before anything slow runs (same rules as set-up). */
 export function checkNewPassphrase(current: string, next: string, repeat: string): NewPassphraseProblem {
   if (current === '') return 'currentMissing';
@@ -66,8 +78,7 @@ export async function changePassphrase(current: string, next: string, deps: Part
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'WrongPassphraseError') {
-      const failures = attempts.failures + 1;
-      setAttempts({ failures, retryAt: now() + retryDelayMs(failures) });
+      recordWrongPassphrase(now());
       return 'wrong';
     }
     // Only the error's name: messages may carry ids.
@@ -75,7 +86,7 @@ export async function changePassphrase(current: string, next: string, deps: Part
     if (name === 'KeyringError' && (error as { problem?: unknown }).problem === 'changed') return 'changed-elsewhere';
     return 'failed';
   }
-  setAttempts({ failures: 0, retryAt: 0 });
+  recordSuccess();
   return 'changed';
 }
 

@@ -14,8 +14,10 @@
  */
 import { createEncryptedCodec } from '../codec';
 import { draftDataSchema, draftRowSchema } from '../records';
+import type { HomewardDb } from '../db';
 import type { DbSource } from '../repositories/drafts';
-import type { KeySession } from './session';
+import { assertSealedUnder, withCurrentDataKey } from './data-key-marker';
+import type { DataKeySource } from './session';
 
 export interface PlaintextEncryptionResult {
   /** Rows now sealed. */
@@ -24,11 +26,13 @@ export interface PlaintextEncryptionResult {
   changedMeanwhile: string[];
 }
 
-export async function encryptPlaintextDrafts(
-  source: DbSource,
-  session: Pick<KeySession, 'key'>,
-): Promise<PlaintextEncryptionResult> {
+export async function encryptPlaintextDrafts(source: DbSource, session: DataKeySource): Promise<PlaintextEncryptionResult> {
   const database = typeof source === 'function' ? source() : source;
+  // Sealed and written again under the current key if a rotation switched it meanwhile.
+  return withCurrentDataKey(session, () => sealPlaintext(database, session));
+}
+
+async function sealPlaintext(database: HomewardDb, session: DataKeySource): Promise<PlaintextEncryptionResult> {
   const codec = createEncryptedCodec(session);
   const rows: unknown[] = await database.transaction('r', database.drafts, () => database.drafts.toArray());
 
@@ -43,7 +47,8 @@ export async function encryptPlaintextDrafts(
   }
 
   const result: PlaintextEncryptionResult = { encrypted: [], changedMeanwhile: [] };
-  await database.transaction('rw', database.drafts, async () => {
+  await database.transaction('rw', database.drafts, database.keyring, async () => {
+    await assertSealedUnder(database, ...sealed.map((row) => row.data));
     for (const { id, updatedAt, data } of sealed) {
       const current = draftRowSchema.safeParse(await database.drafts.get(id));
       if (!current.success || current.data.updatedAt !== updatedAt || !draftDataSchema.safeParse(current.data.data).success) {

@@ -27,10 +27,16 @@
  */
 import type { DbSource } from '../repositories/drafts';
 import { KeyringError } from './errors';
+import { withWebLock } from './web-lock';
 
 export const KEYRING_ID = 'primary';
 /** Row of the IndexedDB keyring table that says the record moved to OPFS (holds no secret). */
 export const KEYRING_POINTER_ID = 'location';
+
+export interface KeyringPointerRow {
+  id: typeof KEYRING_POINTER_ID;
+  store: 'opfs';
+}
 export const KEYRING_FILE = 'homeward-keyring.json';
 const LOCK_NAME = 'homeward-keyring';
 
@@ -100,16 +106,9 @@ export function deserializeRecord(text: string): unknown {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Without Web Locks (old browsers, Node): at least this page's writes run one at a time. */
-let localQueue: Promise<unknown> = Promise.resolve();
-
 /** Runs `task` holding the keyring's Web Lock (all tabs of the origin), where the browser has one. */
 function withLock<T>(task: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
-  if (locks) return locks.request(LOCK_NAME, task);
-  const run = localQueue.then(task, task);
-  localQueue = run.catch(() => undefined);
-  return run;
+  return withWebLock(LOCK_NAME, task);
 }
 
 export function memoryKeyringStore(initial?: unknown): KeyringStore & { record: unknown } {
@@ -262,7 +261,8 @@ export function appKeyringStore(source: DbSource, options: AppKeyringStoreOption
   async function putPointer(removeLegacyRow: boolean): Promise<void> {
     const database = db();
     await database.transaction('rw', database.keyring, async () => {
-      await database.keyring.put({ id: KEYRING_POINTER_ID, store: 'opfs' } as never);
+      const pointer: KeyringPointerRow = { id: KEYRING_POINTER_ID, store: 'opfs' };
+      await database.keyring.put(pointer);
       if (removeLegacyRow) await database.keyring.delete(KEYRING_ID);
     });
   }

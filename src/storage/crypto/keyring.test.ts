@@ -4,7 +4,7 @@ import { HomewardDb } from '../db';
 import { createEncryptedCodec } from '../codec';
 import { createDraftsRepository } from '../repositories/drafts';
 import { KdfParamsError, KeyringError, WrongPassphraseError } from './errors';
-import { createKeyring, KEYRING_ID, type Keyring } from './keyring';
+import { createKeyring, KEYRING_ID, type DataKeys, type Keyring } from './keyring';
 import { createKeySession } from './session';
 
 // Each setup/unlock runs the real 600,000-iteration PBKDF2 (~0.2 s here): the minimum is
@@ -29,6 +29,13 @@ async function storedRow(): Promise<Record<string, unknown>> {
   return row as Record<string, unknown>;
 }
 
+/** The one data key of a keyring that never rotated (generation 0). */
+function onlyKey(keys: DataKeys): CryptoKey {
+  const key = keys.keys.get(0);
+  if (!key || keys.keys.size !== 1) throw new Error('expected generation 0 alone');
+  return key;
+}
+
 async function expectRefused(problem: string): Promise<void> {
   const error: unknown = await keyring.unlock(PASS).then(
     () => undefined,
@@ -43,7 +50,10 @@ describe('keyring', () => {
     expect(await keyring.status()).toBe('none');
     await expect(keyring.unlock(PASS)).rejects.toMatchObject({ name: 'KeyringError', problem: 'missing' });
 
-    const dek = await keyring.setup(PASS);
+    const set = await keyring.setup(PASS);
+    expect(set).toMatchObject({ current: 0, rotation: null });
+    expect([...set.keys.keys()]).toEqual([0]);
+    const dek = onlyKey(set);
     expect(await keyring.status()).toBe('ready');
     expect(dek.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
 
@@ -55,7 +65,7 @@ describe('keyring', () => {
     // The key from unlock decrypts what the key from setup encrypted: it is the same data key.
     const iv = new Uint8Array(12);
     const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, dek, new TextEncoder().encode('hello'));
-    const unlocked = await keyring.unlock(PASS);
+    const unlocked = onlyKey(await keyring.unlock(PASS));
     expect(new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, unlocked, ct))).toBe('hello');
 
     await expect(keyring.unlock('correct horse battery stapler')).rejects.toBeInstanceOf(WrongPassphraseError);
@@ -92,8 +102,8 @@ describe('keyring', () => {
   });
 
   it('hands out a data key that cannot be exported', async () => {
-    const fromSetup = await keyring.setup(PASS);
-    const fromUnlock = await keyring.unlock(PASS);
+    const fromSetup = onlyKey(await keyring.setup(PASS));
+    const fromUnlock = onlyKey(await keyring.unlock(PASS));
     for (const key of [fromSetup, fromUnlock]) {
       expect(key.extractable).toBe(false);
       expect(key.usages.sort()).toEqual(['decrypt', 'encrypt']);
@@ -204,5 +214,94 @@ describe('keyring', () => {
     } finally {
       second.close();
     }
+  });
+
+  describe('data key rotation (docs/adr/0005)', () => {
+    const NEW = 'a fictional new passphrase';
+    const encrypt = async (key: CryptoKey) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, new TextEncoder().encode('hello'));
+    const decrypts = (key: CryptoKey, ct: ArrayBuffer) =>
+      crypto.subtle.decrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, ct).then(() => true, () => false);
+
+    it('begins: the current key and a new one, both under the new passphrase only, with a rotation mark', async () => {
+      const old = onlyKey(await keyring.setup(PASS));
+      const ct = await encrypt(old);
+      const begun = await keyring.beginRotation(PASS, NEW);
+      expect(begun).toMatchObject({ current: 1, rotation: { from: 0, to: 1 } });
+      const row = await storedRow();
+      expect(row).toMatchObject({ v: 2, rev: 1, rotation: { from: 0, to: 1, startedAt: 1_000 } });
+      expect((row.keys as { k: number }[]).map((slot) => slot.k)).toEqual([1, 0]);
+      expect(await keyring.describe()).toEqual({ current: 1, generations: [0, 1], rotation: { from: 0, to: 1 }, rev: 1 });
+
+      await expect(keyring.unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
+      const unlocked = await keyring.unlock(NEW);
+      const [zero, one] = [unlocked.keys.get(0), unlocked.keys.get(1)];
+      if (!zero || !one) throw new Error('both keys expected');
+      expect(await decrypts(zero, ct), 'generation 0 is the same key as before').toBe(true);
+      expect(await decrypts(one, ct), 'generation 1 is a new key').toBe(false);
+      for (const key of [zero, one]) expect(key.extractable).toBe(false);
+    });
+
+    it('finishes: only the new key is left; the old one\'s wrapped bytes are gone from the record', async () => {
+      await keyring.setup(PASS);
+      await keyring.beginRotation(PASS, NEW);
+      const during = await storedRow();
+      const oldSlot = (during.keys as { k: number; wrappedKey: Uint8Array }[]).find((slot) => slot.k === 0);
+      await keyring.finishRotation({ from: 0, to: 1 });
+      const after = await storedRow();
+      expect(after).toMatchObject({ v: 2, rotation: null, rev: 2 });
+      expect((after.keys as { k: number }[]).map((slot) => slot.k)).toEqual([1]);
+      expect(JSON.stringify([...(oldSlot?.wrappedKey ?? [])])).not.toBe('[]');
+      const bytes = (value: unknown): number[][] => (value instanceof Uint8Array ? [[...value]] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(bytes) : []);
+      expect(bytes(after).map((b) => JSON.stringify(b))).not.toContain(JSON.stringify([...(oldSlot?.wrappedKey ?? [])]));
+      expect((await keyring.unlock(NEW)).keys.size).toBe(1);
+      // Finishing twice (another tab did it already) is refused, never destructive.
+      await expect(keyring.finishRotation({ from: 0, to: 1 })).rejects.toMatchObject({ problem: 'changed' });
+      expect(await storedRow()).toEqual(after);
+    });
+
+    it('a wrong passphrase begins nothing; a second rotation waits for the first to finish', async () => {
+      await keyring.setup(PASS);
+      const before = await storedRow();
+      await expect(keyring.beginRotation('wrong', NEW)).rejects.toBeInstanceOf(WrongPassphraseError);
+      expect(await storedRow()).toEqual(before);
+      await keyring.beginRotation(PASS, NEW);
+      await expect(keyring.beginRotation(NEW, 'third')).rejects.toMatchObject({ name: 'KeyringError', problem: 'rotating' });
+    });
+
+    it('a plain passphrase change during a rotation re-wraps both keys and keeps the mark', async () => {
+      await keyring.setup(PASS);
+      await keyring.beginRotation(PASS, NEW);
+      await keyring.changePassphrase(NEW, 'changed again');
+      expect(await keyring.describe()).toMatchObject({ generations: [0, 1], rotation: { from: 0, to: 1 } });
+      expect((await keyring.unlock('changed again')).keys.size).toBe(2);
+    });
+
+    it('refuses an inconsistent v2 record as damaged, without touching it', async () => {
+      await keyring.setup(PASS);
+      await keyring.beginRotation(PASS, NEW);
+      const row = await storedRow();
+      const [first, second] = row.keys as Record<string, unknown>[];
+      for (const bad of [
+        { ...row, rotation: null }, // two keys, no rotation
+        { ...row, keys: [first] }, // a rotation with one key
+        { ...row, rotation: { from: 1, to: 0, startedAt: 1 } }, // backwards
+        { ...row, rotation: { from: 0, to: 2, startedAt: 1 } }, // names a key it lacks
+        { ...row, keys: [first, second, first] },
+        { ...row, keys: [{ ...first, k: -1 }, second] },
+      ]) {
+        await db.table('keyring').put(bad);
+        await expect(keyring.unlock(NEW)).rejects.toMatchObject({ name: 'KeyringError', problem: 'damaged' });
+        expect(await storedRow()).toEqual(bad);
+      }
+    });
+
+    it('a slot\'s wrapped key does not open in another slot (the generation is bound to it)', async () => {
+      await keyring.setup(PASS);
+      await keyring.beginRotation(PASS, NEW);
+      const row = await storedRow();
+      const slots = row.keys as { k: number }[];
+      await db.table('keyring').put({ ...row, keys: slots.map((slot) => ({ ...slot, k: slot.k === 0 ? 1 : 0 })) });
+      await expect(keyring.unlock(NEW)).rejects.toBeInstanceOf(WrongPassphraseError);
+    });
   });
 });

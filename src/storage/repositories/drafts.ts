@@ -11,6 +11,9 @@
  *   never settle (Dexie.js#776), which would hang autosave.
  * - updatedAt strictly increases on every write, even if the clock goes back, so
  *   `expectedUpdatedAt` reliably detects any write the caller has not seen.
+ * - Every write of sealed data checks the data key marker inside its transaction (which
+ *   therefore includes the keyring table): data sealed under a key a rotation has replaced is
+ *   refused, sealed again under the current key, or the stale session locks (docs/adr/0005).
  */
 import type { HomewardDb } from '../db';
 import { plainCodec, validateDraftData, type DraftDataCodec } from '../codec';
@@ -26,6 +29,7 @@ import {
 } from '../records';
 import { DraftConflictError, DraftNotFoundError, DraftSignedOffError, DraftUnreadableError } from '../errors';
 import { LockedError } from '../crypto/errors';
+import { assertSealedUnder, followDataKeyMarker, withCurrentDataKey } from '../crypto/data-key-marker';
 
 export interface CreateDraftInput {
   caseRef: string;
@@ -87,6 +91,7 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
       return { ...meta, data: await codec.decode(stored, { id: meta.id, schema: meta.schema }) };
     } catch (error) {
       if (error instanceof LockedError) throw error;
+      await followDataKeyMarker(error, db(), codec.keys); // LockedError if another tab rotated the key
       return undefined;
     }
   }
@@ -108,16 +113,18 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
     change: (meta: DraftMeta) => Partial<Pick<DraftRow, 'status' | 'data'>>,
   ): Promise<number> {
     const database = db();
-    return database.transaction('rw', database.drafts, async () => {
+    return database.transaction('rw', database.drafts, database.keyring, async () => {
       const meta = await readMeta(id);
       const expected = options.expectedUpdatedAt;
       if (expected !== undefined && meta.updatedAt > expected) {
         throw new DraftConflictError(id, expected, meta.updatedAt);
       }
       const updatedAt = Math.max(now(), meta.updatedAt + 1);
+      const changed = change(meta);
+      if ('data' in changed) await assertSealedUnder(database, changed.data);
       // update() leaves the stored `data` untouched when only meta changes, so a status
       // change never needs the encryption key.
-      await database.drafts.update(id, { ...change(meta), updatedAt });
+      await database.drafts.update(id, { ...changed, updatedAt });
       return updatedAt;
     });
   }
@@ -127,9 +134,14 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
     const time = now();
     const full: DraftMeta = { ...meta, id, createdAt: time, updatedAt: time, schema: DRAFT_RECORD_SCHEMA };
     const checked = validateDraftData(data);
-    const stored = await codec.encode(checked, { id, schema: DRAFT_RECORD_SCHEMA });
-    const database = db();
-    await database.transaction('rw', database.drafts, () => database.drafts.add({ ...full, data: stored }));
+    await withCurrentDataKey(codec.keys, async () => {
+      const stored = await codec.encode(checked, { id, schema: DRAFT_RECORD_SCHEMA });
+      const database = db();
+      await database.transaction('rw', database.drafts, database.keyring, async () => {
+        await assertSealedUnder(database, stored);
+        await database.drafts.add({ ...full, data: stored });
+      });
+    });
     return { ...full, data: checked };
   }
 
@@ -170,13 +182,15 @@ export function createDraftsRepository(source: DbSource, options: DraftsReposito
       return { drafts, unreadable };
     },
 
-    async saveData(id, data, options = {}) {
-      // Encode (which validates) before the transaction (see codec.ts); the checks happen inside it.
-      // Validated once: this runs on every autosave, on the main thread.
-      const stored = await codec.encode(data, { id, schema: DRAFT_RECORD_SCHEMA });
-      return update(id, options, (meta) => {
-        if (meta.status === 'signed_off') throw new DraftSignedOffError(id);
-        return { data: stored };
+    saveData(id, data, options = {}) {
+      return withCurrentDataKey(codec.keys, async () => {
+        // Encode (which validates) before the transaction (see codec.ts); the checks happen inside it.
+        // Validated once: this runs on every autosave, on the main thread.
+        const stored = await codec.encode(data, { id, schema: DRAFT_RECORD_SCHEMA });
+        return update(id, options, (meta) => {
+          if (meta.status === 'signed_off') throw new DraftSignedOffError(id);
+          return { data: stored };
+        });
       });
     },
 

@@ -22,11 +22,12 @@
  * - `data` is an envelope (crypto/envelope.ts) under the data key with the additional data
  *   `identity:<id>|1`, holding everything that can name a person (name, role, organisation, the
  *   certificates), the creation time and the public key (SPKI, base64).
- * - `key` is `{ v: 1, iv: Uint8Array(12), ct: Uint8Array }`: AES-GCM-256 under the same data key,
- *   random 12-byte IV, 128-bit tag, like envelope v1 but the plaintext is the raw PKCS#8 DER of
- *   the private key (binary, not JSON, so the buffer can be zeroed), and the additional data is
- *   `identity-key:<id>|1`. Neither envelope can be moved to another row, or swapped with the
- *   other one, without failing authentication.
+ * - `key` is `{ v: 1, iv: Uint8Array(12), ct: Uint8Array }` (or `{ v: 2, k, iv, ct }` under a
+ *   rotated data key of generation k): the envelope format of crypto/envelope.ts (sealBytes) under
+ *   the same data key, but the plaintext is the raw PKCS#8 DER of the private key (binary, not
+ *   JSON, so the buffer can be zeroed), and the additional data is `identity-key:<id>|1`. Neither
+ *   envelope can be moved to another row, or swapped with the other one, without failing
+ *   authentication.
  * On read the private key must sign a probe that the stored public key verifies, so a key sealed
  * for another pair never passes as this identity. The organisation authority row (id 'primary',
  * table orgAuthority) has the same shape, sealed as `org-authority:primary|1` and
@@ -37,22 +38,19 @@
  * or deleted. WebCrypto never runs inside a Dexie transaction (see codec.ts).
  */
 import { z } from '../../instrument/schema/zod';
-import { bytes, copy, randomBytes } from '../crypto/bytes';
-import { open, seal, type EnvelopeContext } from '../crypto/envelope';
+import { randomBytes } from '../crypto/bytes';
+import { assertSealedUnder, followDataKeyMarker, withCurrentDataKey } from '../crypto/data-key-marker';
+import { generationOf, open, openBytes, reseal, seal, sealBytes, type Envelope, type EnvelopeContext, type KeyLookup, type WriteKey } from '../crypto/envelope';
 import { EnvelopeError, LockedError } from '../crypto/errors';
-import type { KeySession } from '../crypto/session';
+import { readKeysOf, writeKeyOf, type DataKeySource } from '../crypto/session';
 import { StorageError } from '../errors';
+import type { HomewardDb } from '../db';
 import type { DbSource } from './drafts';
 
 export const IDENTITY_RECORD_SCHEMA = 1;
 export const ORG_AUTHORITY_ID = 'primary';
-/** Version of the sealed private key format (`key` of a row). */
-export const SEALED_KEY_VERSION = 1;
-
 const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNATURE_ALGORITHM = { name: 'ECDSA', hash: 'SHA-256' } as const;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /** A signing identity as the app sees it (decrypted). */
 export interface SigningIdentity {
@@ -83,12 +81,8 @@ export interface OrganisationAuthority {
   createdAt: string;
 }
 
-/** The sealed PKCS#8 private key of a row. */
-export interface SealedKey {
-  v: typeof SEALED_KEY_VERSION;
-  iv: Uint8Array;
-  ct: Uint8Array;
-}
+/** The sealed PKCS#8 private key of a row (an envelope of crypto/envelope.ts holding bytes). */
+export type SealedKey = Envelope;
 
 /** Stored row; `key` and `data` are sealed, left opaque here (what is read back is untrusted). */
 export interface IdentityRow {
@@ -104,12 +98,6 @@ const rowSchema = z.strictObject({
   schema: z.literal(IDENTITY_RECORD_SCHEMA),
   key: z.unknown(),
   data: z.unknown(),
-});
-
-const sealedKeySchema = z.strictObject({
-  v: z.literal(SEALED_KEY_VERSION),
-  iv: bytes({ exact: IV_BYTES }),
-  ct: bytes({ min: TAG_BYTES + 1 }),
 });
 
 const pem = z.string().min(1);
@@ -191,7 +179,7 @@ export interface SealedRepositoryOptions {
   newId?: () => string;
 }
 
-type Session = Pick<KeySession, 'key'>;
+type Session = DataKeySource;
 
 function hex(bytes: ArrayBuffer): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -231,40 +219,25 @@ async function isPair(privateKey: CryptoKey, publicKey: CryptoKey): Promise<bool
   return crypto.subtle.verify(SIGNATURE_ALGORITHM, publicKey, signature, probe);
 }
 
-function additionalData({ recordId, schemaVersion }: EnvelopeContext): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(`${recordId}|${schemaVersion}`);
-}
-
 /**
  * Exports `privateKey` (extractable) as PKCS#8, seals the bytes for `context` and zeroes them.
  * Resolves to the sealed key and a NON-extractable copy of the private key.
  */
-async function sealPrivateKey(dataKey: CryptoKey, privateKey: CryptoKey, context: EnvelopeContext): Promise<{ sealed: SealedKey; privateKey: CryptoKey }> {
+async function sealPrivateKey(writeKey: WriteKey, privateKey: CryptoKey, context: EnvelopeContext): Promise<{ sealed: SealedKey; privateKey: CryptoKey }> {
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
   try {
-    const iv = randomBytes(IV_BYTES);
-    const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(context) }, dataKey, pkcs8);
     // WebCrypto copies its inputs, so zeroing `pkcs8` afterwards is safe.
+    const sealed = await sealBytes(writeKey, pkcs8, context);
     const copyOf = await crypto.subtle.importKey('pkcs8', pkcs8, KEY_ALGORITHM, false, ['sign']);
-    return { sealed: { v: SEALED_KEY_VERSION, iv, ct: new Uint8Array(ct) }, privateKey: copyOf };
+    return { sealed, privateKey: copyOf };
   } finally {
     pkcs8.fill(0);
   }
 }
 
 /** Unseals a stored (untrusted) sealed key into a NON-extractable private key; EnvelopeError if it does not authenticate. */
-async function openPrivateKey(dataKey: CryptoKey, stored: unknown, context: EnvelopeContext): Promise<CryptoKey> {
-  const sealed = sealedKeySchema.safeParse(stored);
-  if (!sealed.success) throw new EnvelopeError(context.recordId, 'malformed');
-  let pkcs8: Uint8Array<ArrayBuffer>;
-  try {
-    pkcs8 = new Uint8Array(
-      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: copy(sealed.data.iv), additionalData: additionalData(context) }, dataKey, copy(sealed.data.ct)),
-    );
-  } catch (error) {
-    if (error instanceof Error && error.name === 'OperationError') throw new EnvelopeError(context.recordId, 'authentication-failed');
-    throw error;
-  }
+async function openPrivateKey(keys: KeyLookup, stored: unknown, context: EnvelopeContext): Promise<CryptoKey> {
+  const pkcs8 = await openBytes(keys, stored, context, 1);
   try {
     return await crypto.subtle.importKey('pkcs8', pkcs8, KEY_ALGORITHM, false, ['sign']);
   } catch {
@@ -284,25 +257,29 @@ async function exportPublicKey(publicKey: CryptoKey): Promise<string> {
 
 /**
  * Opens both sealed parts of a row: the data (parsed with `schema`) and the key pair, checked to be
- * a pair. undefined if anything fails; LockedError is rethrown (locked is not damage).
+ * a pair. undefined if anything fails; LockedError is rethrown (locked is not damage, nor is a
+ * data key rotated in another tab: the session then locks itself).
  */
 async function openRow<T extends { publicKeySpki: string }>(
-  dataKey: CryptoKey,
+  session: Session,
+  database: HomewardDb,
   raw: unknown,
   schema: z.ZodType<T>,
   contexts: (id: string) => { data: EnvelopeContext; key: EnvelopeContext },
 ): Promise<{ id: string; data: T; privateKey: CryptoKey; publicKey: CryptoKey; row: IdentityRow } | undefined> {
+  const keys = readKeysOf(session);
   const row = rowSchema.safeParse(raw);
   if (!row.success) return undefined;
   const context = contexts(row.data.id);
   try {
-    const data = schema.parse(await open(dataKey, row.data.data, context.data));
-    const privateKey = await openPrivateKey(dataKey, row.data.key, context.key);
+    const data = schema.parse(await open(keys, row.data.data, context.data));
+    const privateKey = await openPrivateKey(keys, row.data.key, context.key);
     const publicKey = await importPublicKey(data.publicKeySpki);
     if (!(await isPair(privateKey, publicKey))) return undefined;
     return { id: row.data.id, data, privateKey, publicKey, row: row.data };
   } catch (error) {
     if (error instanceof LockedError) throw error;
+    await followDataKeyMarker(error, database, session); // LockedError if another tab rotated the key
     return undefined;
   }
 }
@@ -313,11 +290,13 @@ function visibleData(data: IdentityData): Omit<IdentityData, 'publicKeySpki'> {
   return { name, organisation, role, certificatePem, chainPem, verifiedByOrganisation, createdAt };
 }
 
-const identityContexts = (id: string) => ({
+/** Where each sealed field of an identity row belongs (additional data); also used by the data key rotation. */
+export const identityContexts = (id: string) => ({
   data: { recordId: `identity:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
   key: { recordId: `identity-key:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
 });
-const authorityContexts = (id: string) => ({
+/** The same for the organisation authority row. */
+export const authorityContexts = (id: string) => ({
   data: { recordId: `org-authority:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
   key: { recordId: `org-authority-key:${id}`, schemaVersion: IDENTITY_RECORD_SCHEMA },
 });
@@ -327,7 +306,7 @@ export function createIdentitiesRepository(source: DbSource, session: Session, o
   const db = typeof source === 'function' ? source : () => source;
 
   async function decode(raw: unknown): Promise<{ identity: SigningIdentity; row: IdentityRow } | undefined> {
-    const opened = await openRow(session.key(), raw, identityDataSchema, identityContexts);
+    const opened = await openRow(session, db(), raw, identityDataSchema, identityContexts);
     if (!opened) return undefined;
     const { id, data, privateKey, publicKey, row } = opened;
     return { identity: { id, privateKey, publicKey, ...visibleData(data) }, row };
@@ -356,13 +335,18 @@ export function createIdentitiesRepository(source: DbSource, session: Session, o
     return raw === undefined ? undefined : (await decode(raw))?.identity;
   }
 
-  /** Seals `data` and stores it with the sealed key; `previous` (the data envelope read before) must still be current. */
-  async function write(id: string, key: unknown, data: IdentityData, previous?: unknown): Promise<void> {
+  /**
+   * Seals `data` with `writeKey` and stores it with the sealed key (sealed under the same key);
+   * `previous` (the data envelope read before) must still be current. The data key marker is
+   * checked in the same transaction (crypto/data-key-marker.ts).
+   */
+  async function write(id: string, writeKey: WriteKey, key: unknown, data: IdentityData, previous?: unknown): Promise<void> {
     const checked = identityDataSchema.parse(data);
-    const envelope = await seal(session.key(), checked, identityContexts(id).data);
+    const envelope = await seal(writeKey, checked, identityContexts(id).data);
     const row: IdentityRow = { id, schema: IDENTITY_RECORD_SCHEMA, key, data: envelope };
     const database = db();
-    await database.transaction('rw', database.identities, async () => {
+    await database.transaction('rw', database.identities, database.keyring, async () => {
+      await assertSealedUnder(database, row.key, row.data);
       if (previous !== undefined) {
         // Optimistic check: the envelope read before sealing must still be the stored one.
         const current: unknown = await database.identities.get(id);
@@ -381,7 +365,7 @@ export function createIdentitiesRepository(source: DbSource, session: Session, o
     get,
     list,
     async create(input) {
-      const dataKey = session.key();
+      session.key();
       checkNewKeyPair(input.privateKey, input.publicKey);
       if (!(await isPair(input.privateKey, input.publicKey))) throw new IdentityRecordError('the two keys are not a pair');
       const id = newId();
@@ -396,8 +380,12 @@ export function createIdentitiesRepository(source: DbSource, session: Session, o
         publicKeySpki: await exportPublicKey(input.publicKey),
       };
       if (data.name === '' || data.organisation === '') throw new IdentityRecordError('a name and an organisation are needed');
-      const { sealed, privateKey } = await sealPrivateKey(dataKey, input.privateKey, identityContexts(id).key);
-      await write(id, sealed, data);
+      const privateKey = await withCurrentDataKey(session, async () => {
+        const writeKey = writeKeyOf(session);
+        const sealed = await sealPrivateKey(writeKey, input.privateKey, identityContexts(id).key);
+        await write(id, writeKey, sealed.sealed, data);
+        return sealed.privateKey;
+      });
       return { id, privateKey, publicKey: input.publicKey, ...visibleData(data) };
     },
     async replaceCertificate(id, update) {
@@ -416,8 +404,13 @@ export function createIdentitiesRepository(source: DbSource, session: Session, o
         createdAt: identity.createdAt,
         publicKeySpki: await exportPublicKey(identity.publicKey),
       };
-      // The sealed key is kept as stored: it is bound to the id, not to the data envelope.
-      await write(id, row.key, data, row.data);
+      await withCurrentDataKey(session, async () => {
+        const writeKey = writeKeyOf(session);
+        // The sealed key is kept as stored (it is bound to the id, not to the data envelope), moved
+        // to the current data key if a rotation left it under the previous one.
+        const key = generationOf(row.key) === writeKey.generation ? row.key : await reseal(readKeysOf(session), writeKey, row.key, identityContexts(id).key);
+        await write(id, writeKey, key, data, row.data);
+      });
       return { id, privateKey: identity.privateKey, publicKey: identity.publicKey, ...visibleData(data) };
     },
     async remove(id) {
@@ -447,16 +440,16 @@ export function createOrganisationAuthorityRepository(
 
   return {
     async get() {
-      const dataKey = session.key();
+      session.key();
       const raw: unknown = await db().orgAuthority.get(id);
       if (raw === undefined) return undefined;
-      const opened = await openRow(dataKey, raw, authorityDataSchema, authorityContexts);
+      const opened = await openRow(session, db(), raw, authorityDataSchema, authorityContexts);
       if (!opened || opened.id !== id) return undefined;
       const { data, privateKey, publicKey } = opened;
       return { id, organisation: data.organisation, certificatePem: data.certificatePem, createdAt: data.createdAt, privateKey, publicKey };
     },
     async save(input) {
-      const dataKey = session.key();
+      session.key();
       checkNewKeyPair(input.privateKey, input.publicKey);
       if (!(await isPair(input.privateKey, input.publicKey))) throw new IdentityRecordError('the two keys are not a pair');
       const organisation = input.organisation.trim();
@@ -467,11 +460,18 @@ export function createOrganisationAuthorityRepository(
         createdAt: now().toISOString(),
         publicKeySpki: await exportPublicKey(input.publicKey),
       };
-      const envelope = await seal(dataKey, authorityDataSchema.parse(data), contexts.data);
-      const { sealed, privateKey } = await sealPrivateKey(dataKey, input.privateKey, contexts.key);
-      const row: OrgAuthorityRow = { id, schema: IDENTITY_RECORD_SCHEMA, key: sealed, data: envelope };
-      const database = db();
-      await database.transaction('rw', database.orgAuthority, () => database.orgAuthority.put(row));
+      const privateKey = await withCurrentDataKey(session, async () => {
+        const writeKey = writeKeyOf(session);
+        const envelope = await seal(writeKey, authorityDataSchema.parse(data), contexts.data);
+        const { sealed, privateKey: copyOf } = await sealPrivateKey(writeKey, input.privateKey, contexts.key);
+        const row: OrgAuthorityRow = { id, schema: IDENTITY_RECORD_SCHEMA, key: sealed, data: envelope };
+        const database = db();
+        await database.transaction('rw', database.orgAuthority, database.keyring, async () => {
+          await assertSealedUnder(database, row.key, row.data);
+          await database.orgAuthority.put(row);
+        });
+        return copyOf;
+      });
       return { id, organisation, certificatePem: data.certificatePem, createdAt: data.createdAt, privateKey, publicKey: input.publicKey };
     },
     async remove() {

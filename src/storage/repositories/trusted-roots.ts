@@ -13,9 +13,10 @@
  * loaded on first use so pkijs stays out of the first screen's JavaScript.
  */
 import { z } from '../../instrument/schema/zod';
+import { assertSealedUnder, followDataKeyMarker, withCurrentDataKey } from '../crypto/data-key-marker';
 import { open, seal } from '../crypto/envelope';
 import { LockedError } from '../crypto/errors';
-import type { KeySession } from '../crypto/session';
+import { readKeysOf, writeKeyOf, type DataKeySource } from '../crypto/session';
 import { StorageError } from '../errors';
 import type { DbSource } from './drafts';
 
@@ -108,25 +109,27 @@ export async function inspectRootCertificate(pem: string): Promise<RootInspectio
   };
 }
 
-const recordId = (id: string) => `trusted-root:${id}`;
+/** The record id a trusted root's envelope is bound to (additional data); also used by the data key rotation. */
+export const trustedRootRecordId = (id: string) => `trusted-root:${id}`;
 
 export function createTrustedRootsRepository(
   source: DbSource,
-  session: Pick<KeySession, 'key'>,
+  session: DataKeySource,
   options: TrustedRootsOptions = {},
 ): TrustedRootsRepository {
   const { now = () => new Date(), newId = () => crypto.randomUUID(), inspectRoot = inspectRootCertificate } = options;
   const db = typeof source === 'function' ? source : () => source;
 
   async function decode(raw: unknown): Promise<TrustedRoot | undefined> {
-    const key = session.key();
+    const keys = readKeysOf(session);
     const row = rowSchema.safeParse(raw);
     if (!row.success) return undefined;
     try {
-      const data = dataSchema.parse(await open(key, row.data.data, { recordId: recordId(row.data.id), schemaVersion: row.data.schema }));
+      const data = dataSchema.parse(await open(keys, row.data.data, { recordId: trustedRootRecordId(row.data.id), schemaVersion: row.data.schema }));
       return { id: row.data.id, ...data };
     } catch (error) {
       if (error instanceof LockedError) throw error;
+      await followDataKeyMarker(error, db(), session); // LockedError if another tab rotated the key
       return undefined;
     }
   }
@@ -160,9 +163,14 @@ export function createTrustedRootsRepository(
       if (existing) return existing;
       const id = newId();
       const data = dataSchema.parse({ label: root.label, certificatePem: root.certificatePem, addedAt: now().toISOString(), fingerprint: root.fingerprint });
-      const envelope = await seal(session.key(), data, { recordId: recordId(id), schemaVersion: TRUSTED_ROOT_RECORD_SCHEMA });
-      const database = db();
-      await database.transaction('rw', database.trustedRoots, () => database.trustedRoots.put({ id, schema: TRUSTED_ROOT_RECORD_SCHEMA, data: envelope }));
+      await withCurrentDataKey(session, async () => {
+        const envelope = await seal(writeKeyOf(session), data, { recordId: trustedRootRecordId(id), schemaVersion: TRUSTED_ROOT_RECORD_SCHEMA });
+        const database = db();
+        await database.transaction('rw', database.trustedRoots, database.keyring, async () => {
+          await assertSealedUnder(database, envelope);
+          await database.trustedRoots.put({ id, schema: TRUSTED_ROOT_RECORD_SCHEMA, data: envelope });
+        });
+      });
       return { id, ...data };
     },
     async remove(id) {

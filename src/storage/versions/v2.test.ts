@@ -13,15 +13,17 @@ describe('Dexie version 2 (keyring table)', () => {
     const factory = new IDBFactory();
     const name = 'homeward-upgrade';
 
-    // A device on the shipped version 1, with drafts written by the real repository.
+    // A device on the shipped version 1, with drafts as version 1 wrote them (plain data: today's
+    // repository seals and checks the data key marker in the keyring table, which version 1 lacks).
     const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
     declareVersions(old, [v1]);
-    // Version 1 had the drafts and settings tables the repositories use; only the typing differs.
-    const oldRepo = createDraftsRepository(old as HomewardDb, { now: () => 5_000 });
-    const first = await oldRepo.create({ caseRef: 'KA-1', instrumentId: 'homeward-return', instrumentVersion: 1, workingLanguage: 'en' });
-    const updatedAt = await oldRepo.saveData(first.id, { ...first.data, answers: { A1: 'yes', B2: ['x'] }, personLanguage: 'ro' });
-    await oldRepo.setStatus(first.id, 'signed_off');
-    const second = await oldRepo.create({ caseRef: 'KA-2', instrumentId: 'homeward-return', instrumentVersion: 1, workingLanguage: 'fr' });
+    const meta = { instrumentId: 'homeward-return', instrumentVersion: 1, schema: 1 } as const;
+    const first = { ...meta, id: 'draft-1', status: 'signed_off', createdAt: 5_000, updatedAt: 5_002 };
+    const firstData = { caseRef: 'KA-1', answers: { A1: 'yes', B2: ['x'] }, position: { section: null }, workingLanguage: 'en', personLanguage: 'ro' };
+    const second = { ...meta, id: 'draft-2', status: 'draft', createdAt: 5_000, updatedAt: 5_000 };
+    const secondData = { caseRef: 'KA-2', answers: {}, position: { section: null }, workingLanguage: 'fr', personLanguage: null };
+    await old.table('drafts').bulkAdd([{ ...first, data: firstData }, { ...second, data: secondData }]);
+    // Version 1 had the settings table the repository uses; only the typing differs.
     await createSettingsRepository(old as HomewardDb).set({ uiLanguage: 'fr' });
     const rowsBefore: unknown[] = await old.table('drafts').toArray();
     expect(old.verno).toBe(1);
@@ -36,13 +38,8 @@ describe('Dexie version 2 (keyring table)', () => {
       expect(await db.table('drafts').toArray()).toEqual(rowsBefore); // untouched, byte for byte
 
       const repo = createDraftsRepository(db);
-      expect(await repo.get(first.id)).toEqual({
-        ...first,
-        status: 'signed_off',
-        updatedAt: updatedAt + 1,
-        data: { ...first.data, answers: { A1: 'yes', B2: ['x'] }, personLanguage: 'ro' },
-      });
-      expect(await repo.get(second.id)).toEqual(second);
+      expect(await repo.get(first.id)).toEqual({ ...first, data: firstData });
+      expect(await repo.get(second.id)).toEqual({ ...second, data: secondData });
       expect((await repo.list()).unreadable).toEqual([]);
       expect((await createSettingsRepository(db).get()).uiLanguage).toBe('fr');
 

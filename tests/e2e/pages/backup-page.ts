@@ -1,5 +1,6 @@
 /**
- * The Settings sections that protect what is on the phone: "Change passphrase", "Back up
+ * The Settings sections that protect what is on the phone: "Change passphrase" (with "Also
+ * replace the data key"), "Back up
  * assessments" and "Restore from a backup", found by role and accessible name (English names
  * from locales/en/protect.json; if one changes there, change it here).
  */
@@ -39,6 +40,47 @@ export class BackupPage {
     await this.repeatNewPassphrase.fill(repeat);
     await this.changeButton.click();
     await this.changeSection.getByText('Changing the passphrase…').waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
+  get replaceKeyOption(): Locator {
+    return this.changeSection.getByRole('checkbox', { name: 'Also replace the data key', exact: true });
+  }
+
+  /** The form's status line (progress while a change or a replacement runs). */
+  get progressLine(): Locator {
+    return this.changeSection.locator('form [role="status"].lock-progress');
+  }
+
+  /**
+   * Ticks "Also replace the data key", fills the form and submits. Resolves once the button is
+   * enabled again, with the outcome message the section shows.
+   */
+  async replaceDataKey(current: string, next: string): Promise<string> {
+    await this.changeButton.and(this.page.locator(':enabled')).waitFor();
+    await this.currentPassphrase.fill(current);
+    await this.newPassphrase.fill(next);
+    await this.repeatNewPassphrase.fill(next);
+    await this.replaceKeyOption.check();
+    await this.submitReplacement();
+    return this.outcome();
+  }
+
+  /** Clicks "Change passphrase" on a filled form; resolves once something has started. */
+  async submitReplacement(): Promise<void> {
+    await this.changeButton.click();
+    await this.changeButton.and(this.page.locator(':disabled')).waitFor();
+  }
+
+  /** The last outcome message of the change form, once the attempt has finished. */
+  async outcome(): Promise<string> {
+    await this.changeButton.and(this.page.locator(':enabled')).waitFor({ timeout: 120_000 });
+    const message = this.changeSection.locator('form').locator('[role="alert"], .status--success');
+    await message.first().waitFor();
+    return (await message.first().innerText()).trim();
+  }
+
+  get finishButton(): Locator {
+    return this.changeSection.getByRole('button', { name: 'Finish replacing the data key', exact: true });
   }
 
   // Back up -------------------------------------------------------------------------------------

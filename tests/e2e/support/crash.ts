@@ -36,7 +36,11 @@ async function devToolsPort(profileDir: string, child: ChildProcess, deadline: n
   throw new Error(`Chromium did not write ${file} in time.`);
 }
 
-export async function launchKillable(profileDir: string, viewport: { width: number; height: number } = { width: 360, height: 740 }): Promise<KillableBrowser> {
+export async function launchKillable(
+  profileDir: string,
+  viewport: { width: number; height: number } = { width: 360, height: 740 },
+  options: { autoUnlock?: boolean } = {},
+): Promise<KillableBrowser> {
   // A file left by the previous (killed) browser would hand us a dead port.
   rmSync(join(profileDir, 'DevToolsActivePort'), { force: true });
   const child = spawn(
@@ -50,8 +54,9 @@ export async function launchKillable(profileDir: string, viewport: { width: numb
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${String(port)}`);
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium started without a default context.');
-  // Drafts are encrypted: set up the test passphrase on a new profile, unlock after a restart.
-  autoUnlockContext(context);
+  // Drafts are encrypted: set up the test passphrase on a new profile, unlock after a restart
+  // (specs that change the passphrase opt out and unlock themselves).
+  if (options.autoUnlock ?? true) autoUnlockContext(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize(viewport);
   const pid = child.pid;
