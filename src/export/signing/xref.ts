@@ -189,6 +189,9 @@ export function streamData(index: PdfIndex, object: IndirectObject): Uint8Array 
 /** Follows a reference (once) to a value; direct values are returned as they are. */
 export function resolve(index: PdfIndex, value: PdfValue | undefined): PdfValue | undefined {
   if (value?.kind !== 'ref') return value;
+  // A reference to another generation than the table's is a reference to nothing (readers differ).
+  const entry = index.objects.get(value.num);
+  if (entry !== undefined && entry.gen !== value.gen) throw new PdfStructureError(`A reference names generation ${String(value.gen)} of object ${String(value.num)}, which the cross-reference lists as generation ${String(entry.gen)}.`);
   return getObject(index, value.num).value;
 }
 

@@ -26,7 +26,7 @@ function dict(index: PdfIndex, value: PdfValue | undefined, what: string): PdfDi
 /** Every (name, file specification) of the EmbeddedFiles name tree; each node is read once. */
 function entries(index: PdfIndex, node: PdfDict, budget: Budget, depth: number, seen: Set<PdfDict>, out: [string, PdfValue][]): void {
   if (depth > MAX_NAME_TREE_DEPTH) throw new AttachmentError('The attachment list is nested too deeply.');
-  if (seen.has(node)) throw new AttachmentError('The attachment list refers to itself.');
+  if (seen.has(node)) throw new AttachmentError('The attachment list reaches one of its branches more than once.');
   seen.add(node);
   budget.visit();
   const names = resolve(index, node.entries.get('Names'));

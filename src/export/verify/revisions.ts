@@ -127,7 +127,9 @@ export function findSignatures(revisions: readonly Revision[], budget: Budget): 
 export function recoveryViewProblem(final: PdfIndex, budget: Budget): string | null {
   const text = latin1(final.bytes);
   budget.check();
-  if (text.includes('/ObjStm')) return 'The file holds an object stream, which Homeward files never have; other readers could show objects it hides.';
+  // Names may be written with #xx escapes (/Obj#53tm is /ObjStm): compare them decoded.
+  const names = text.replace(/#([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (/\/(ObjStm|XRef)(?![A-Za-z0-9])/.test(names)) return 'The file holds an object or cross-reference stream, which Homeward files never have; other readers could show objects it hides.';
   const last = new Map<number, number>();
   // Any number of digits: readers take "0000000000012 0 obj" as object 12 (leading zeros, any generation).
   for (const match of text.matchAll(/(?<![0-9])(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+obj(?![A-Za-z0-9])/g)) {

@@ -11,8 +11,8 @@ import type { AttackCase, Expectation } from '../support/cases';
 import { cmsWithCertificates } from '../support/cms';
 import { KU, ORG, certificate, x500 } from '../support/pki';
 import type { Identity } from '../support/pki';
-import { appendUpdate, attachment, name, num, pdf, readPdfIndex, serialize, withEntries } from '../support/pdf-update';
-import type { PdfValue } from '../support/pdf-update';
+import { appendUpdate, arr, attachment, catalog, dictOf, name, num, pdf, readPdfIndex, ref, serialize, withEntries } from '../support/pdf-update';
+import type { PdfObject, PdfValue } from '../support/pdf-update';
 import { appCms, fillPlaceholder, signFirst, signFirstWide } from '../support/sign';
 import type { CmsMaker } from '../support/sign';
 import type { World } from '../support/world';
@@ -128,6 +128,27 @@ async function crossCertificates(layers: number, width: number): Promise<{ leaf:
   return { leaf, cas };
 }
 
+/**
+ * The catalog's EmbeddedFiles as a name tree of `levels` nodes from `first` on, each listing the
+ * next `kids` times (review probe p5); the last node lists no names, or, with `cycle`, the first
+ * node again. A reader that walks every /Kids entry visits kids^(levels-1) leaves, and one that
+ * counts only the names it finds never stops.
+ */
+function nameTreeBomb(w: World, first: number, levels: number, kids: number, cycle = false): PdfObject[] {
+  const index = readPdfIndex(w.unsigned);
+  const root = catalog(index);
+  const names = dictOf(index, root.dict.entries.get('Names'), '/Names');
+  const objects: PdfObject[] = [];
+  for (let level = 0; level < levels; level += 1) {
+    const last = level === levels - 1;
+    const next = last ? first : first + level + 1;
+    const value = last && !cycle ? pdf.dict({ Names: arr() }) : pdf.dict({ Kids: arr(...Array.from({ length: kids }, () => ref(next))) });
+    objects.push({ num: first + level, value });
+  }
+  objects.push({ num: root.ref.num, value: withEntries(root.dict, { Names: withEntries(names, { EmbeddedFiles: ref(first) }) }) });
+  return objects;
+}
+
 export async function dosCases(w: World): Promise<AttackCase[]> {
   const efNum = attachment(readPdfIndex(w.unsigned)).stream.num;
 
@@ -197,6 +218,18 @@ export async function dosCases(w: World): Promise<AttackCase[]> {
       file: 'dos-11-certificate-flood-100-in-cms.pdf',
       attack: 'the signer’s CMS carries 60 distinct CA certificates and 40 copies of one of them (past any sane per-signature cap, under asn1js’s 10,000-node limit)',
       bytes: flooded,
+      expect: refused,
+    },
+    {
+      file: 'dos-12-attachment-name-tree-fan-out-40-kids-9-levels.pdf',
+      attack: 'the attachment list is a name tree of 9 nodes, each listing the next 40 times (40^8 paths, no names at the end); the summary is genuinely signed (self-signed)',
+      bytes: await sign(appendUpdate(w.unsigned, nameTreeBomb(w, readPdfIndex(w.unsigned).size, 9, 40))),
+      expect: refused,
+    },
+    {
+      file: 'dos-13-attachment-name-tree-cycle.pdf',
+      attack: 'the attachment list is a name tree whose deepest node lists its root again (40 times at each of 4 levels)',
+      bytes: await sign(appendUpdate(w.unsigned, nameTreeBomb(w, readPdfIndex(w.unsigned).size, 4, 40, true))),
       expect: refused,
     },
   ];

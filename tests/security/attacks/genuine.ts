@@ -1,9 +1,12 @@
 // The genuine files: what the app makes when nobody attacks. They must stay valid, trusted exactly
 // where the organisation root issued the signer, in the app and in pdfsig.
 import type { AttackCase, PdfsigCheck } from '../support/cases';
+import { cmsWithKeyIdentifierSigner } from '../support/cms';
 import { selfSigned } from '../support/pki';
+import { countersign, signFirst } from '../support/sign';
 import { assessorSigns, reviewerSigns } from '../support/world';
 import type { World } from '../support/world';
+import { assessorFields, fields } from './edits';
 
 const valid: PdfsigCheck = { sig: 'each', validation: { is: 'Signature is Valid.' } };
 const trusted = (sig: number): PdfsigCheck => ({ sig, certificate: { is: 'Certificate is Trusted.' } });
@@ -69,6 +72,21 @@ export async function genuineCases(w: World): Promise<AttackCase[]> {
       attack: 'none: a second export of the same case by the same caseworker (fresh signature, same content)',
       bytes: await assessorSigns(w.unsigned, w.caseworker),
       expect: { ...genuine, signatures: 1, trusted: [true], changedAfter: ['no'], pdfsig: [valid, trusted(0)] },
+    },
+    // RFC 5652 lets a CMS name its signer by subject key identifier; other signing tools do (review
+    // probe p7). pdfsig (NSS) cannot verify such a signer ("Unknown Validation Failure."; OpenSSL
+    // verifies the same CMS, see genuine.test.ts): it is asked only about the other signatures.
+    {
+      file: 'genuine-08-supervisor-named-by-subject-key-identifier.pdf',
+      attack: 'none: the supervisor’s approval whose CMS names its signer by the certificate’s subject key identifier, not by issuer and serial number',
+      bytes: await countersign(w.signed, fields('Dana Reyes'), cmsWithKeyIdentifierSigner(w.supervisor)),
+      expect: { ...genuine, signatures: 2, trusted: [true, true], changedAfter: ['signatures-only', 'no'], pdfsig: [{ sig: 0, validation: { is: 'Signature is Valid.' } }, trusted(0)] },
+    },
+    {
+      file: 'genuine-09-self-signed-assessor-named-by-subject-key-identifier.pdf',
+      attack: 'none: a self-signed caseworker’s signature whose CMS names its signer by subject key identifier',
+      bytes: await signFirst(w.unsigned, assessorFields(), cmsWithKeyIdentifierSigner(w.selfCaseworker)),
+      expect: { ...genuine, signatures: 1, trusted: [false], changedAfter: ['no'] },
     },
   ];
 }

@@ -11,15 +11,19 @@ import { cmsOverOtherBytes, cmsTwoSigners, cmsWithoutSignedAttributes, editCms, 
 import { overwrite, signatureLayout } from '../support/layout';
 import type { SignatureLayout } from '../support/layout';
 import { selfSigned } from '../support/pki';
-import { appCms, signFirst, signFirstWide } from '../support/sign';
+import { appCms, countersign, signFirst, signFirstWide } from '../support/sign';
 import type { CmsMaker } from '../support/sign';
 import type { World } from '../support/world';
-import { assessorFields, forgedSummary } from './edits';
+import { assessorFields, fields, forgedSummary } from './edits';
 
 /**
  * Never valid, never the attacker's assessment. pdfsig must not call the signature valid, except
  * where the CMS is cryptographically sound and only the app's profile refuses it (two signers, no
  * signed attributes): pdfsig checks the first signer's mathematics and has no profile.
+ * `trustable` only where the named signer really signed these bytes (a trusted insider without
+ * signed attributes): a CMS that does not verify over this file (copied from another file, made
+ * attached, with another signature value) proves nothing about who signed it, so its certificate,
+ * however genuine, must not be shown as trusted (review finding p9).
  */
 const forged = (trustable: boolean, pdfsigValid: boolean): Expectation => ({
   trustable: [trustable],
@@ -76,16 +80,16 @@ export async function usfCases(w: World): Promise<AttackCase[]> {
   const cms: [string, string, Uint8Array, boolean, boolean?][] = [
     ['cms-without-signer-info', 'a CMS whose signerInfos set is empty', await sign(editCms(appCms(attacker), (sd) => void (sd.signerInfos = []))), false],
     ['cms-two-signers', 'a CMS with two valid signer infos (self-signed and another organisation’s)', await sign(cmsTwoSigners(attacker, foreign)), false, true],
-    ['cms-genuine-signer-info-plus-attacker-signer-info', 'the genuine caseworker’s signer info (over other bytes) beside the attacker’s valid one', await sign(withGenuineSignerFirst(genuine.der, appCms(attacker))), true],
+    ['cms-genuine-signer-info-plus-attacker-signer-info', 'the genuine caseworker’s signer info (over other bytes) beside the attacker’s valid one', await sign(withGenuineSignerFirst(genuine.der, appCms(attacker))), false],
     ['cms-without-signed-attributes-trusted-insider', 'a trusted insider’s valid signature straight over the bytes, without signed attributes (no ESS binding)', await sign(cmsWithoutSignedAttributes(w.insider)), true, true],
-    ['cms-transplanted-from-genuine-file', 'the genuine caseworker’s CMS copied from a genuine summary', await sign(() => Promise.resolve(genuine.der)), true],
-    ['cms-signature-value-flipped', 'a trusted insider’s CMS with one byte of the signature value changed', await sign(editCms(appCms(w.insider), flipSignature)), true],
+    ['cms-transplanted-from-genuine-file', 'the genuine caseworker’s CMS copied from a genuine summary', await sign(() => Promise.resolve(genuine.der)), false],
+    ['cms-signature-value-flipped', 'a trusted insider’s CMS with one byte of the signature value changed', await sign(editCms(appCms(w.insider), flipSignature)), false],
     ['cms-message-digest-of-other-bytes', 'the attacker’s CMS computed over other bytes (wrong messageDigest)', await sign(cmsOverOtherBytes(attacker, [ascii('some other document')])), false],
     [
       'cms-genuine-with-encapsulated-original-content',
       'the genuine caseworker’s CMS, made attached: the bytes it signed are put inside it as eContent, so its digest checks out whatever this file holds',
       await signFirstWide(forgedUnsigned, assessorFields(), () => Promise.resolve(encapsulated), encapsulated.length + 64),
-      true,
+      false,
     ],
   ];
   let n = 1;
@@ -96,6 +100,14 @@ export async function usfCases(w: World): Promise<AttackCase[]> {
   for (const [slug, what, bytes, trustable, pdfsigValid = false] of cms) {
     cases.push({ file: `usf-${String(n++).padStart(2, '0')}-${slug}.pdf`, attack: `the attacker’s assessment under ${what}`, bytes, expect: forged(trustable, pdfsigValid) });
   }
+  // Review probe p9: the supervisor's genuine CMS (public in every approved summary) under a forged approval of another summary version.
+  const supervisorCms = signatureLayout(w.countersigned, 1).der;
+  cases.push({
+    file: `usf-${String(n).padStart(2, '0')}-countersignature-cms-transplanted-onto-forged-approval.pdf`,
+    attack: 'a forged approval of the genuine signed summary, its /Contents the supervisor’s genuine CMS copied from an approved summary: the supervisor’s trusted certificate and a signature over other bytes',
+    bytes: await countersign(w.signed, fields('Dana Reyes'), () => Promise.resolve(supervisorCms)),
+    expect: { signatures: 2, trustable: [true, false], changedAfter: [null, 'no'], pdfsig: [{ sig: 0, validation: { is: 'Signature is Valid.' } }, { sig: 1, validation: { isNot: 'Signature is Valid.' } }] },
+  });
   return cases;
 }
 

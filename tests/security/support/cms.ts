@@ -64,3 +64,21 @@ export function cmsWithoutSignedAttributes(identity: Identity): CmsMaker {
 export function cmsOverOtherBytes(identity: Identity, other: readonly Uint8Array[]): CmsMaker {
   return () => appCms(identity)(other);
 }
+
+/**
+ * The app's CMS for `identity`, its signer named by subject key identifier instead of issuer and
+ * serial number (RFC 5652 5.3: sid [0], SignerInfo and SignedData version 3), using the value of
+ * the certificate's own subjectKeyIdentifier extension. The sid is not signed: the signature stays valid.
+ */
+export function cmsWithKeyIdentifierSigner(identity: Identity): CmsMaker {
+  const extension = (identity.certificate.extensions ?? []).find((item) => item.extnID === '2.5.29.14');
+  if (!(extension?.parsedValue instanceof asn1js.OctetString)) throw new Error('the certificate has no subject key identifier');
+  const keyId = extension.parsedValue.valueBlock.valueHexView.slice();
+  return editCms(appCms(identity), (signedData) => {
+    const info = signedData.signerInfos[0];
+    if (info === undefined) throw new Error('no signer info');
+    info.sid = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: toArrayBuffer(keyId) });
+    info.version = 3;
+    signedData.version = 3;
+  });
+}

@@ -68,3 +68,18 @@ export function opensslCms(signer: OpensslIdentity, extra: readonly pkijs.Certif
     return Promise.resolve(new Uint8Array(readFileSync(join(dir, 'sig.der'))));
   };
 }
+
+/**
+ * `openssl cms -verify` of a detached CMS over `data`, without checking the certificate path: the
+ * signature mathematics and signed attributes only, by a verifier that owes nothing to pkijs.
+ * Returns OpenSSL's text (the signer info printed) and whether it verified.
+ */
+export function opensslVerifiesCms(der: Uint8Array, data: Uint8Array): { readonly verified: boolean; readonly text: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'homeward-openssl-verify-'));
+  writeFileSync(join(dir, 'sig.der'), der);
+  writeFileSync(join(dir, 'data.bin'), data);
+  const verify = spawnSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', 'sig.der', '-binary', '-content', 'data.bin', '-noverify', '-out', '/dev/null'], { cwd: dir, encoding: 'utf8' });
+  if (verify.error) throw new Error(`openssl could not run: ${verify.error.message}. Install OpenSSL 3.`);
+  const print = spawnSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der'], { cwd: dir, encoding: 'utf8' });
+  return { verified: verify.status === 0, text: `${verify.stderr}${print.stdout}` };
+}

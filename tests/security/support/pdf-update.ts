@@ -60,23 +60,29 @@ export interface UpdateOptions {
   readonly remap?: readonly { num: number; gen?: number; offset: number }[];
 }
 
-/** Appends one incremental update holding `objects`. */
-export function appendUpdate(bytes: Uint8Array, objects: readonly PdfObject[], options: UpdateOptions = {}): Uint8Array {
-  const index = readPdfIndex(bytes);
-  const parts: Uint8Array[] = [bytes];
-  let offset = bytes.length;
-  const last = bytes[bytes.length - 1];
-  if (last !== 0x0a && last !== 0x0d) {
-    parts.push(ascii('\n'));
-    offset += 1;
-  }
+/** `objects` written one after the other from file offset `at`: their bytes, where each begins, and where they end. */
+export function layOut(objects: readonly PdfObject[], at: number): { parts: Uint8Array[]; written: { num: number; gen: number; offset: number }[]; end: number } {
+  const parts: Uint8Array[] = [];
   const written: { num: number; gen: number; offset: number }[] = [];
+  let offset = at;
   for (const object of objects) {
     const body = objectBytes(object);
     written.push({ num: object.num, gen: object.gen ?? 0, offset });
     parts.push(body);
     offset += body.length;
   }
+  return { parts, written, end: offset };
+}
+
+/** Appends one incremental update holding `objects`. */
+export function appendUpdate(bytes: Uint8Array, objects: readonly PdfObject[], options: UpdateOptions = {}): Uint8Array {
+  const index = readPdfIndex(bytes);
+  const last = bytes[bytes.length - 1];
+  const separator = last !== 0x0a && last !== 0x0d ? [ascii('\n')] : [];
+  const laid = layOut(objects, bytes.length + separator.length);
+  const parts: Uint8Array[] = [bytes, ...separator, ...laid.parts];
+  const offset = laid.end;
+  const written = laid.written;
   for (const entry of options.remap ?? []) written.push({ num: entry.num, gen: entry.gen ?? 0, offset: entry.offset });
   const trailer = new Map(index.trailer.entries);
   const size = Math.max(index.size, ...written.map((item) => item.num + 1));
