@@ -9,6 +9,7 @@ import type { KeyringPointerRow } from './crypto/keyring-store';
 import type { DataKeyMarkerRow } from './crypto/data-key-marker';
 import type { IdentityRow, OrgAuthorityRow } from './repositories/identities';
 import type { TrustedRootRow } from './repositories/trusted-roots';
+import type { SealedRow } from './repositories/sealed-store';
 import { VERSIONS, declareVersions } from './versions';
 
 export const DEFAULT_DB_NAME = 'homeward';
@@ -37,6 +38,10 @@ export class HomewardDb extends Dexie {
   declare trustedRoots: Table<TrustedRootRow, string>;
   /** Since version 3: the organisation's root key and certificate, on a supervisor's device only. */
   declare orgAuthority: Table<OrgAuthorityRow, string>;
+  /** Since version 4: signed files received, sealed (repositories/received.ts). */
+  declare received: Table<SealedRow, string>;
+  /** Since version 4: per draft, the versions exported and the decision that came back, sealed (repositories/case-links.ts). */
+  declare caseLinks: Table<SealedRow, string>;
 
   constructor(options: HomewardDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

@@ -12,6 +12,8 @@ import {
   type OrganisationAuthorityRepository,
 } from './repositories/identities';
 import { createTrustedRootsRepository, type TrustedRootsRepository } from './repositories/trusted-roots';
+import { createReceivedRepository, type ReceivedRepository } from './repositories/received';
+import { createCaseLinksRepository, type CaseLinksRepository } from './repositories/case-links';
 import { createEncryptedCodec } from './codec';
 import { createKeyring, type Keyring } from './crypto/keyring';
 import { appKeyringStore, opfsRoot } from './crypto/keyring-store';
@@ -46,6 +48,9 @@ export const settings: SettingsRepository = createSettingsRepository(openDb);
 export const identities: IdentitiesRepository = createIdentitiesRepository(openDb, keySession);
 export const trustedRoots: TrustedRootsRepository = createTrustedRootsRepository(openDb, keySession);
 export const organisationAuthority: OrganisationAuthorityRepository = createOrganisationAuthorityRepository(openDb, keySession);
+/** Signed files received, and per draft the versions exported and the decision back (issue 14): sealed. */
+export const receivedFiles: ReceivedRepository = createReceivedRepository(openDb, keySession);
+export const caseLinks: CaseLinksRepository = createCaseLinksRepository(openDb, keySession);
 
 /**
  * Changes the passphrase AND replaces the data key: every sealed record re-encrypted under a new
@@ -130,6 +135,8 @@ export {
   type OrganisationAuthorityRepository,
   type SigningIdentity,
 } from './repositories/identities';
+export { createReceivedRepository, MAX_RECEIVED_BYTES, type ReceivedFile, type ReceivedRepository } from './repositories/received';
+export { createCaseLinksRepository, type CaseExport, type CaseLink, type CaseLinksRepository, type CaseOutcome } from './repositories/case-links';
 export {
   createTrustedRootsRepository,
   inspectRootCertificate,

@@ -14,6 +14,8 @@ import {
   createKeySession,
   createOrganisationAuthorityRepository,
   createTrustedRootsRepository,
+  createReceivedRepository,
+  createCaseLinksRepository,
   HomewardDb,
   memoryKeyringStore,
   publicKeySha256,
@@ -23,6 +25,8 @@ import {
   type Keyring,
   type OrganisationAuthorityRepository,
   type TrustedRootsRepository,
+  type ReceivedRepository,
+  type CaseLinksRepository,
 } from '../../src/storage';
 import { openBytes } from '../../src/storage/crypto/envelope';
 import type { RotationDependencies } from '../../src/storage/crypto/rotation';
@@ -37,6 +41,8 @@ export interface Page {
   identities: IdentitiesRepository;
   roots: TrustedRootsRepository;
   authority: OrganisationAuthorityRepository;
+  received: ReceivedRepository;
+  caseLinks: CaseLinksRepository;
 }
 
 export interface Device {
@@ -67,6 +73,8 @@ export function newDevice(): Device {
         identities: createIdentitiesRepository(db, session),
         roots: createTrustedRootsRepository(db, session, { inspectRoot }),
         authority: createOrganisationAuthorityRepository(db, session),
+        received: createReceivedRepository(db, session),
+        caseLinks: createCaseLinksRepository(db, session),
       };
     },
     close: () => db.close(),
@@ -100,7 +108,7 @@ function signingPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
 }
 
-/** Fictional records of every sealed kind: `drafts` drafts with answers, an identity, a root, the authority. */
+/** Fictional records of every sealed kind: `drafts` drafts with answers, an identity, a root, the authority, a received file, a case link. */
 export async function populate(page: Page, drafts: number): Promise<void> {
   for (let i = 0; i < drafts; i += 1) {
     const draft = await page.drafts.create({ caseRef: `HW-ROT-${String(i)}`, instrumentId: 'homeward-return', instrumentVersion: 1, workingLanguage: 'en' });
@@ -114,6 +122,9 @@ export async function populate(page: Page, drafts: number): Promise<void> {
   await page.roots.add('ROOT Fictional Return Partners');
   const rootKeys = await signingPair();
   await page.authority.save({ organisation: 'Fictional Shelter Network', ...rootKeys, certificatePem: '-----BEGIN CERTIFICATE-----\nMIIBroot\n-----END CERTIFICATE-----\n' });
+  await page.received.add(new TextEncoder().encode('%PDF-1.7 MARKER-rot received file (fictional) %%EOF'));
+  const { drafts: [first] } = await page.drafts.list();
+  if (first !== undefined) await page.caseLinks.recordExport(first.id, { fingerprint: 'cd'.repeat(32), exportedAt: '2026-12-07T10:00:00.000Z', supersedes: null });
 }
 
 /** What the caseworker sees: every record decrypted (the keys compared by their public halves), plus what could not be read. */
@@ -134,6 +145,9 @@ export async function readEverything(page: Page) {
     roots: roots.roots.map((r) => r.label),
     unreadableRoots: roots.unreadable,
     authority: authority ? { organisation: authority.organisation, publicKey: await publicKeySha256(authority.publicKey) } : undefined,
+    received: (await page.received.list()).files.map((f) => f.sha256),
+    unreadableReceived: (await page.received.list()).unreadable,
+    caseLinks: Object.fromEntries((await page.caseLinks.inspect()).links),
   };
 }
 

@@ -12,9 +12,11 @@
  */
 import { authorityContexts, identityContexts } from '../repositories/identities';
 import { trustedRootRecordId } from '../repositories/trusted-roots';
+import { receivedRecordId } from '../repositories/received';
+import { caseLinkRecordId } from '../repositories/case-links';
 import { generationOf, type EnvelopeContext } from './envelope';
 
-export type SealedTableName = 'drafts' | 'identities' | 'trustedRoots' | 'orgAuthority';
+export type SealedTableName = 'drafts' | 'identities' | 'trustedRoots' | 'orgAuthority' | 'received' | 'caseLinks';
 
 /** Tables whose rows hold nothing sealed under the data key (settings are never personal; the keyring holds wrapped keys). */
 export const PLAINTEXT_TABLES: readonly string[] = ['settings', 'keyring'];
@@ -55,4 +57,7 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   { name: 'identities', fields: (row) => envelopes(row, (id) => identityContexts(id)) },
   { name: 'trustedRoots', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: trustedRootRecordId(id), schemaVersion: schema } })) },
   { name: 'orgAuthority', fields: (row) => envelopes(row, (id) => authorityContexts(id)) },
+  // Received files and case links: `data` bound to `received:<id>` / `case-link:<id>` and the schema (repositories/sealed-store.ts).
+  { name: 'received', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: receivedRecordId(id), schemaVersion: schema } })) },
+  { name: 'caseLinks', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: caseLinkRecordId(id), schemaVersion: schema } })) },
 ];

@@ -38,7 +38,7 @@
  * or deleted. WebCrypto never runs inside a Dexie transaction (see codec.ts).
  */
 import { z } from '../../instrument/schema/zod';
-import { randomBytes } from '../crypto/bytes';
+import { fromBase64, randomBytes, toBase64 } from '../crypto/bytes';
 import { assertSealedUnder, followDataKeyMarker, withCurrentDataKey } from '../crypto/data-key-marker';
 import { generationOf, open, openBytes, reseal, seal, sealBytes, type Envelope, type EnvelopeContext, type KeyLookup, type WriteKey } from '../crypto/envelope';
 import { EnvelopeError, LockedError } from '../crypto/errors';
@@ -183,16 +183,6 @@ type Session = DataKeySource;
 
 function hex(bytes: ArrayBuffer): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function toBase64(data: Uint8Array): string {
-  let binary = '';
-  for (const byte of data) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
 export async function publicKeySha256(publicKey: CryptoKey): Promise<string> {

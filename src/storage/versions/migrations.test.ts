@@ -18,6 +18,8 @@ import { createDraftsRepository } from '../repositories/drafts';
 import { createIdentitiesRepository, createOrganisationAuthorityRepository } from '../repositories/identities';
 import { createSettingsRepository } from '../repositories/settings';
 import { createTrustedRootsRepository } from '../repositories/trusted-roots';
+import { createReceivedRepository } from '../repositories/received';
+import { createCaseLinksRepository } from '../repositories/case-links';
 import { decodeRows, type FixtureFile } from './fixtures/fixture-format';
 import { VERSIONS, declareVersions } from './index';
 
@@ -104,6 +106,16 @@ describe('Dexie migrations from every shipped version', () => {
         expect(authority?.privateKey.extractable).toBe(false);
         // The private keys are sealed (PKCS#8 in an AES-GCM envelope): no stored row holds a CryptoKey.
         expect(JSON.stringify(after)).not.toContain('cryptoKey');
+        if (fixture.expect.received) {
+          const { files, unreadable: lost } = await createReceivedRepository(db, session).list();
+          expect(lost).toEqual([]);
+          expect(files.map((f) => f.sha256)).toEqual(fixture.expect.received);
+          expect(Object.fromEntries((await createCaseLinksRepository(db, session).inspect()).links)).toEqual(fixture.expect.caseLinks);
+        } else {
+          // Versions before 4 had no case tables: they work on the upgraded database.
+          expect((await createReceivedRepository(db, session).list()).files).toEqual([]);
+          expect(await createCaseLinksRepository(db, session).get('any')).toBeUndefined();
+        }
       } else {
         // Versions before 3 had no identities: the new tables work on the upgraded database.
         if (fixture.passphrase === undefined) await session.setup('fixture only: a new passphrase');
