@@ -7,3 +7,5 @@ export { readEmbedded, type EmbeddedAssessment, type AssessmentProblem } from '.
 export { formatDecisionReason, parseDecisionReason, DecisionError, MAX_COMMENTS, PREPARED_REASON, type Decision, type DecisionKind } from './decision';
 export { isRole, roleOf, roles, type Role } from './roles';
 export type { CaseFile, CaseReport, CaseSignature, CaseState, CaseStateKind, DecisionEntry, IgnoredBecause } from './types';
+export { groupCases, versionChanges, type CaseCopy, type CaseVersion, type ReceivedCase, type ReceivedInput, type VersionChanges } from './versions';
+export { awaitsDecisionFrom } from './awaiting';
