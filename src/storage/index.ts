@@ -136,7 +136,7 @@ export {
   type SigningIdentity,
 } from './repositories/identities';
 export { createReceivedRepository, MAX_RECEIVED_BYTES, type ReceivedFile, type ReceivedRepository } from './repositories/received';
-export { createCaseLinksRepository, type CaseExport, type CaseLink, type CaseLinksRepository, type CaseOutcome } from './repositories/case-links';
+export { createCaseLinksRepository, type CaseExport, type CaseLink, type CaseLinksRepository, type CaseOutcome, type CurrentReview, currentReview, supersededByNextExport } from './repositories/case-links';
 export {
   createTrustedRootsRepository,
   inspectRootCertificate,
@@ -198,6 +198,7 @@ export {
 } from './errors';
 export {
   createAutosaver,
+  errorName,
   attachLifecycleFlush,
   type Autosaver,
   type AutosaverOptions,
