@@ -7,7 +7,7 @@
 import type * as Chunk from './facade/export-chunk';
 
 export type { Decision } from '../case/decision';
-export type { ExportCase, ExportedFile, SignerIdentity, SummarySignature } from './facade/export-chunk';
+export type { ExportCase, ExportedFile, ExportedSummary, SignerIdentity, SummarySignature } from './facade/export-chunk';
 export type { SummaryCheck } from './verify/summary-check';
 export { VerifyCancelledError } from './verify-client';
 export type ExportChunk = typeof Chunk;

@@ -46,11 +46,23 @@ export interface ExportCase {
   readonly personLanguage?: string;
   readonly signatures: readonly SummarySignature[];
   readonly createdAt: Date;
+  /** The fingerprint of the version of this case that this export replaces (its draft's last export). */
+  readonly supersedes?: string;
 }
 
 export interface ExportedFile {
   readonly bytes: Uint8Array;
   readonly fileName: string;
+}
+
+/** A new summary: also its fingerprint, the SHA-256 of the assessor's signed revision (the whole new file). */
+export interface ExportedSummary extends ExportedFile {
+  readonly fingerprint: string;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 let fonts: Promise<SummaryFonts> | undefined;
@@ -87,7 +99,7 @@ function resultAtExport(instrument: ReturnType<typeof getInstrument>, answers: A
 }
 
 /** Builds the summary PDF of a case and signs it with the caseworker's identity. */
-export async function exportSignedSummary(exportCase: ExportCase, identity: SignerIdentity): Promise<ExportedFile> {
+export async function exportSignedSummary(exportCase: ExportCase, identity: SignerIdentity): Promise<ExportedSummary> {
   const instrument = getInstrument(exportCase.instrumentId, exportCase.instrumentVersion);
   const entry = registry.find((e) => e.id === instrument.id && e.version === instrument.version);
   if (entry === undefined) throw new Error(`Unknown instrument ${instrument.id} v${String(instrument.version)}.`);
@@ -111,10 +123,11 @@ export async function exportSignedSummary(exportCase: ExportCase, identity: Sign
     ...(person !== undefined ? { person } : {}),
     signatures: [...exportCase.signatures],
     createdAt: exportCase.createdAt,
+    ...(exportCase.supersedes !== undefined ? { supersedes: exportCase.supersedes } : {}),
   };
   const unsigned = await buildSummaryPdf(input, summaryFonts);
   const bytes = await signPdf(unsigned, signOptions(identity, PREPARED_REASON, exportCase.createdAt));
-  return { bytes, fileName: summaryFileName('summary', exportCase.createdAt) };
+  return { bytes, fileName: summaryFileName('summary', exportCase.createdAt), fingerprint: await sha256Hex(bytes) };
 }
 
 /** The same check the worker runs, for Node scripts and tests (the app uses the worker: src/export/verify-client.ts). */

@@ -22,6 +22,7 @@ export function summaryAttachment(input: SummaryInput): unknown {
       assessmentDate: input.now,
       createdAt: input.createdAt.toISOString(),
       assessor: { ...input.assessor },
+      ...(input.supersedes !== undefined ? { supersedes: input.supersedes } : {}),
       identityVerified: input.identityVerified,
       signatures: input.signatures.map((s) => ({ kind: s.kind, name: s.name, role: s.role, date: s.date, drawn: s.image !== undefined })),
     },

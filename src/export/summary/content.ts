@@ -12,6 +12,7 @@
  * language; the person's own words appear as said, with their translation.
  */
 import { reasonText as engineReasonText, type AssessmentResult, type Reason } from '../../engine';
+import { groupedFingerprint } from '../../lib/fingerprint';
 import { findLanguage } from '../../i18n/languages';
 import { asOverride, flagLevels, isRecordType, isSpecial, type AnswerValue, type Instrument, type Item, type Section } from '../../instrument';
 import type { PDFImage } from 'pdf-lib';
@@ -112,6 +113,7 @@ function details(c: Composer): void {
   field(ui('details.instrumentHash'), input.instrumentHash, 'ltr');
   field(ui('details.assessmentDate'), input.now, 'ltr');
   field(ui('details.createdAt'), input.createdAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC', 'ltr');
+  if (input.supersedes !== undefined) field(ui('details.supersedes'), groupedFingerprint(input.supersedes), 'ltr');
   field(ui('details.assessor'), ui('details.assessorValue', input.assessor), dir);
   w.field([{ text: ui('details.identity'), dir }], [{
     text: input.identityVerified ? ui('details.identityVerified') : ui('details.identityNotVerified'),

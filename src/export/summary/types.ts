@@ -52,6 +52,8 @@ export interface SummaryInput {
   person?: SummaryTexts;
   signatures: readonly SummarySignatureMark[];
   createdAt: Date;
+  /** The fingerprint of the earlier version of this case that this summary replaces, if any. */
+  supersedes?: string;
 }
 
 export interface SummaryFonts {
