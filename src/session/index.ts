@@ -3,7 +3,8 @@
  * other): loading, one writer per draft across tabs, autosave with its status line, and the
  * assessment date.
  */
-export { useDraftSession, useDraftAccess, useDraftReadOnly, type DraftSession, type SessionLoad, type UpdateOptions } from './use-draft-session';
+export { CaseNotice, DecisionLines } from './case-notice';
+export { useDraftSession, useDraftAccess, useDraftReadOnly, useDraftSignedOff, type DraftSession, type SessionLoad, type UpdateOptions } from './use-draft-session';
 export { draftAccess, type DraftAccess } from './draft-access';
 export { SaveStatus } from './save-status';
 export { todayIso } from './today';

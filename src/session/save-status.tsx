@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AutosaveState } from '../storage';
+import { CaseNotice } from './case-notice';
 import { ReadOnlyNotice } from './read-only-notice';
-import { useDraftAccess } from './use-draft-session';
+import { useDraftAccess, useDraftSignedOff } from './use-draft-session';
 import './session.css';
 
 /** What the caseworker needs to know about autosave, in words; a failure keeps the input and retries. */
@@ -21,16 +22,32 @@ export function saveStatusKey(state: AutosaveState): string {
 }
 
 /**
- * The save status line of the open draft; in a tab that may only read the draft (another tab
- * writes it) the read-only notice takes its place, since nothing here is ever saved.
+ * The save status line of the open draft, after where the draft stands with its reviewers. In a
+ * tab that may only read the draft (another tab writes it) the read-only notice takes the status
+ * line's place, and a signed-off draft has none: nothing there is ever saved.
  */
 export function SaveStatus({ state }: { state: AutosaveState }) {
   const { t } = useTranslation('wizard');
   const access = useDraftAccess();
-  if (access.mode === 'reader') return <ReadOnlyNotice request={access.request} />;
+  const draftId = access.mode === 'none' ? null : access.draftId;
+  const signedOff = useDraftSignedOff(draftId);
+  const notice = draftId === null ? null : <CaseNotice draftId={draftId} />;
+  if (access.mode === 'reader') {
+    return (
+      <>
+        {notice}
+        <ReadOnlyNotice request={access.request} />
+      </>
+    );
+  }
   return (
-    <p role="status" className="save-status" data-status={state.status}>
-      {t(saveStatusKey(state))}
-    </p>
+    <>
+      {notice}
+      {signedOff ? null : (
+        <p role="status" className="save-status" data-status={state.status}>
+          {t(saveStatusKey(state))}
+        </p>
+      )}
+    </>
   );
 }

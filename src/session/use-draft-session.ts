@@ -13,6 +13,7 @@ import { getInstrument, type Instrument } from '../instrument';
 import { attachLifecycleFlush, keySession, drafts, type AutosaveState, type Draft, type DraftData } from '../storage';
 import { draftAccess, type DraftAccess } from './draft-access';
 import { createDraftSaver, type DraftSaver } from './draft-saver';
+import { signedOffDrafts } from './signed-off';
 import { todayIso } from './today';
 
 export type SessionLoad =
@@ -35,7 +36,7 @@ export interface DraftSession {
   load: SessionLoad;
   data: DraftData | null;
   save: AutosaveState;
-  /** True while another tab writes this draft: nothing here may change it. */
+  /** True while another tab writes this draft, or once it is signed off: nothing here may change it. */
   readOnly: boolean;
   /**
    * Applies a change to the draft's data and schedules its autosave (ignored when read-only).
@@ -53,12 +54,20 @@ export function useDraftAccess(): DraftAccess {
 }
 
 /**
- * True while another tab writes the open draft (or this tab is still asking); for
- * `<fieldset disabled>` around inputs. With no draft open ('none') nothing is held back.
+ * True while another tab writes the open draft (or this tab is still asking), or when the open
+ * draft is signed off; for `<fieldset disabled>` around inputs. With no draft open ('none')
+ * nothing is held back.
  */
 export function useDraftReadOnly(): boolean {
-  const { mode } = useDraftAccess();
-  return mode === 'reader' || mode === 'checking';
+  const access = useDraftAccess();
+  const signedOff = useDraftSignedOff(access.mode === 'none' ? null : access.draftId);
+  return access.mode === 'reader' || access.mode === 'checking' || signedOff;
+}
+
+/** True when this draft was loaded as signed off (read only until a new version is started). */
+export function useDraftSignedOff(draftId: string | null): boolean {
+  const get = () => draftId !== null && signedOffDrafts.has(draftId);
+  return useSyncExternalStore(signedOffDrafts.subscribe, get, get);
 }
 
 type Role = { kind: 'wait' } | { kind: 'reader' } | { kind: 'writer'; generation: number };
@@ -77,6 +86,7 @@ export function useDraftSession(draftId: string): DraftSession {
   const dataRef = useRef<DraftData | null>(null);
   const saverRef = useRef<DraftSaver | null>(null);
   const access = useDraftAccess();
+  const signedOff = useDraftSignedOff(draftId);
   const role = roleOf(access, draftId);
   const roleKey = role.kind === 'writer' ? `writer:${String(role.generation)}` : role.kind;
 
@@ -116,6 +126,7 @@ export function useDraftSession(draftId: string): DraftSession {
           return;
         }
         saver?.loaded(draft.updatedAt);
+        signedOffDrafts.mark(draftId, draft.status === 'signed_off');
         const instrument = getInstrument(draft.instrumentId, draft.instrumentVersion);
         dataRef.current = draft.data;
         saverRef.current = saver;
@@ -155,15 +166,16 @@ export function useDraftSession(draftId: string): DraftSession {
   const update = useCallback((change: (data: DraftData) => DraftData, options?: UpdateOptions) => {
     const current = dataRef.current;
     // No saver: a reader (another tab writes this draft) or still loading; nothing may change.
-    if (!current || !saverRef.current) return;
+    // A signed-off draft is what was approved: nothing may change it either.
+    if (!current || !saverRef.current || signedOffDrafts.has(draftId)) return;
     const next = change(current);
     dataRef.current = next;
     if (options?.background) startTransition(() => setData(next));
     else setData(next);
     saverRef.current.schedule(next);
-  }, []);
+  }, [draftId]);
 
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(), []);
 
-  return { load, data, save, readOnly: role.kind !== 'writer', update, flush };
+  return { load, data, save, readOnly: role.kind !== 'writer' || signedOff, update, flush };
 }
