@@ -24,6 +24,8 @@ const titleKeys = {
   settings: 'app.documentTitle.settings',
   export: 'export:documentTitle.export',
   verify: 'export:documentTitle.verify',
+  received: 'workspace:documentTitle',
+  'received-case': 'workspace:caseTitle',
 } as const satisfies Record<Route['name'], string>;
 
 const lockedTitleKeys = {
@@ -147,6 +149,11 @@ export function App() {
                   </li>
                 </>
               ) : null}
+              <li>
+                <a href={routeToHash({ name: 'received' })} aria-current={route.name === 'received' || route.name === 'received-case' ? 'page' : undefined}>
+                  {t('workspace:nav.received')}
+                </a>
+              </li>
               <li>
                 <a href={routeToHash({ name: 'verify' })} aria-current={route.name === 'verify' ? 'page' : undefined}>
                   {t('export:nav.verify')}

@@ -26,6 +26,15 @@ const VerifyScreen = lazy(async () => {
   return { default: m.VerifyScreen };
 });
 
+const WorkspaceScreen = lazy(async () => {
+  const [m] = await Promise.all([import('../features/export/workspace'), loadInstrumentContent()]);
+  return { default: m.WorkspaceScreen };
+});
+const CaseScreen = lazy(async () => {
+  const [m] = await Promise.all([import('../features/export/workspace'), loadInstrumentContent()]);
+  return { default: m.CaseScreen };
+});
+
 // Settings composes sections of three features (they never import each other); it is not on
 // the first screen, so it loads on demand like the others (precached for offline use).
 const SettingsScreen = lazy(async () => {
@@ -62,5 +71,9 @@ export function ScreenOutlet({ route }: { route: Route }) {
       return <ExportScreen key={route.draftId} draftId={route.draftId} />;
     case 'verify':
       return <VerifyScreen />;
+    case 'received':
+      return <WorkspaceScreen />;
+    case 'received-case':
+      return <CaseScreen key={route.fileId} fileId={route.fileId} />;
   }
 }

@@ -11,6 +11,8 @@ describe('routes', () => {
       { name: 'review', draftId: 'a1b2-c3' },
       { name: 'export', draftId: 'a1b2-c3' },
       { name: 'verify' },
+      { name: 'received' },
+      { name: 'received-case', fileId: '0b7e4c1e-2f4a-4b8e-9c1d-3a5b6c7d8e9f' },
     ];
     for (const r of routes) expect(parseRoute(routeToHash(r))).toEqual(r);
   });
@@ -41,5 +43,14 @@ describe('the export and verify routes', () => {
     expect(parseRoute('#/verify/extra')).toEqual({ name: 'drafts' });
     expect(parseRoute('#/draft/a1/export/more')).toEqual({ name: 'wizard', draftId: 'a1', section: null });
     expect(parseRoute('#/draft/<x>/export')).toEqual({ name: 'drafts' });
+  });
+});
+
+describe('the received files routes', () => {
+  it('name only a stored file’s random id, and refuse anything else in that place', () => {
+    expect(routeToHash({ name: 'received' })).toBe('#/received');
+    expect(parseRoute('#/received/HW-0042 Maria')).toEqual({ name: 'drafts' });
+    expect(parseRoute('#/received/a/b')).toEqual({ name: 'drafts' });
+    expect(parseRoute('#/received/<x>')).toEqual({ name: 'drafts' });
   });
 });

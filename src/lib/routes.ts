@@ -8,6 +8,10 @@ export type Route =
   | { name: 'drafts' }
   | { name: 'settings' }
   | { name: 'verify' }
+  /** The reviewer's workspace: received files, as cases. */
+  | { name: 'received' }
+  /** One received case, named by the random id of one of its stored files. */
+  | { name: 'received-case'; fileId: string }
   | { name: 'wizard'; draftId: string; section: string | null }
   | { name: 'review'; draftId: string }
   | { name: 'export'; draftId: string };
@@ -20,6 +24,8 @@ export function parseRoute(hash: string): Route {
   const [kind, id, section] = parts;
   if (kind === 'settings' && parts.length === 1) return { name: 'settings' };
   if (kind === 'verify' && parts.length === 1) return { name: 'verify' };
+  if (kind === 'received' && parts.length === 1) return { name: 'received' };
+  if (kind === 'received' && parts.length === 2 && id && idPattern.test(id)) return { name: 'received-case', fileId: id };
   if (kind === 'draft' && id && idPattern.test(id)) {
     if (section === 'review') return { name: 'review', draftId: id };
     if (section === 'export' && parts.length === 3) return { name: 'export', draftId: id };
@@ -36,6 +42,10 @@ export function routeToHash(route: Route): string {
       return '#/settings';
     case 'verify':
       return '#/verify';
+    case 'received':
+      return '#/received';
+    case 'received-case':
+      return `#/received/${route.fileId}`;
     case 'wizard':
       return `#/draft/${route.draftId}${route.section ? `/${route.section}` : ''}`;
     case 'review':

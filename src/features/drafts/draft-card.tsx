@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui';
 import { formatNumber } from '../../lib/format';
 import type { DraftRow } from './draft-store';
+import { ReviewNote } from './review-note';
 
 interface Props {
   draft: DraftRow;
@@ -10,6 +11,7 @@ interface Props {
   onDuplicate: (draft: DraftRow) => void;
   onDelete: (draft: DraftRow) => void;
   onUpgrade: (draft: DraftRow) => void;
+  onNewVersion: (draft: DraftRow) => void;
   /**
    * Another draft in the list has the same case reference (a draft moved to a newer version
    * keeps its reference, and the original stays): the buttons' names then say the version too.
@@ -21,14 +23,16 @@ interface Props {
  * One draft: only its case reference, status and last save. Nothing from the answers is
  * shown here, because the list is what anyone glancing at the phone sees first.
  */
-export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete, onUpgrade, sharedRef = false }: Props) {
+export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete, onUpgrade, onNewVersion, sharedRef = false }: Props) {
   const { t, i18n } = useTranslation('ui');
   const { t: td } = useTranslation('drafts');
+  const { t: tw } = useTranslation('workspace');
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const ref = draft.caseRef;
   const version = formatNumber(draft.instrumentVersion, lang);
   const named = (label: string) => (sharedRef ? td('item.labelVersion', { label, version }) : label);
   const saved = new Date(draft.updatedAt);
+  const signedOff = draft.status === 'signed_off';
   return (
     <article className="card draft-card" aria-labelledby={`draft-${draft.id}`}>
       <h3 id={`draft-${draft.id}`} className="draft-card__ref">
@@ -50,16 +54,27 @@ export function DraftCard({ draft, dateFormat, onResume, onDuplicate, onDelete, 
           </dd>
         </div>
       </dl>
+      {draft.review ? <ReviewNote review={draft.review} dateFormat={dateFormat} /> : null}
       <div className="actions">
         <Button
           variant="primary"
-          aria-label={named(t('drafts.item.resumeLabel', { ref }))}
+          aria-label={named(signedOff ? tw('loop.openLabel', { ref }) : t('drafts.item.resumeLabel', { ref }))}
           onClick={() => {
             onResume(draft);
           }}
         >
-          {t('drafts.item.resume')}
+          {signedOff ? tw('loop.open') : t('drafts.item.resume')}
         </Button>
+        {signedOff ? (
+          <Button
+            aria-label={named(tw('loop.newVersionLabel', { ref }))}
+            onClick={() => {
+              onNewVersion(draft);
+            }}
+          >
+            {tw('loop.newVersion')}
+          </Button>
+        ) : null}
         <Button
           aria-label={named(t('drafts.item.duplicateLabel', { ref }))}
           onClick={() => {

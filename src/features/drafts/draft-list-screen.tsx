@@ -21,6 +21,7 @@ export interface DraftListScreenProps {
 /** Home screen: start an assessment, or resume, copy or delete one kept on this device. */
 export function DraftListScreen({ store = storageDraftStore }: DraftListScreenProps) {
   const { t, i18n } = useTranslation('ui');
+  const { t: tw } = useTranslation('workspace');
   const persistence = usePersistence(store);
   const { state, reload } = useDraftListing(store);
   const [toDelete, setToDelete] = useState<DraftRow | null>(null);
@@ -66,6 +67,15 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
     reload();
   }
 
+  async function newVersion(draft: DraftRow): Promise<void> {
+    try {
+      const id = await store.newVersion(draft.id);
+      navigate({ name: 'wizard', draftId: id, section: null });
+    } catch {
+      setNotice(tw('loop.newVersionFailed'));
+    }
+  }
+
   return (
     <div className="draft-list-screen">
       <h1>{t('drafts.title')}</h1>
@@ -100,6 +110,9 @@ export function DraftListScreen({ store = storageDraftStore }: DraftListScreenPr
                   onDuplicate={setToCopy}
                   onDelete={setToDelete}
                   onUpgrade={setToUpgrade}
+                  onNewVersion={(d) => {
+                    void newVersion(d);
+                  }}
                   sharedRef={state.listing.drafts.some((other) => other.id !== draft.id && other.caseRef === draft.caseRef)}
                 />
               </li>

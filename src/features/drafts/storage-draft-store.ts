@@ -51,13 +51,14 @@ async function moved(id: string, date: string): Promise<UpgradePreview & { answe
 
 export const storageDraftStore: DraftStore = {
   async list() {
-    const [{ drafts }, { getUpgrade }] = await load();
-    const listing = await drafts.list();
+    const [{ drafts, caseLinks, currentReview }, { getUpgrade }] = await load();
+    const [listing, links] = await Promise.all([drafts.list(), caseLinks.inspect()]);
     return {
       drafts: listing.drafts.map(({ id, caseRef, status, updatedAt, instrumentId, instrumentVersion }) => ({
         id, caseRef, status, updatedAt, instrumentVersion,
-        // A signed-off draft is a record: it is never moved, only copied by duplicating it.
+        // A signed-off draft is a record: it is never moved, only copied as a new version.
         upgradeTo: status === 'draft' ? (getUpgrade(instrumentId, instrumentVersion)?.to ?? null) : null,
+        review: currentReview(links.links.get(id)),
       })),
       unreadable: listing.unreadable,
     };
@@ -101,9 +102,29 @@ export const storageDraftStore: DraftStore = {
     return copy.id;
   },
 
+  async newVersion(id) {
+    const [{ drafts, caseLinks, supersededByNextExport }] = await load();
+    const [draft, link] = await Promise.all([drafts.get(id), caseLinks.get(id)]);
+    if (!draft) throw new Error('The draft is gone.');
+    const continues = supersededByNextExport(link);
+    const copy = await drafts.duplicate(id, draft.data.caseRef);
+    if (continues !== null) {
+      try {
+        await caseLinks.recordBasedOn(copy.id, continues);
+      } catch (error) {
+        // Without the link the new version would not name the one it replaces: undo the copy.
+        await drafts.remove(copy.id).catch(() => undefined);
+        throw error;
+      }
+    }
+    return copy.id;
+  },
+
   async remove(id) {
-    const [{ drafts }] = await load();
+    const [{ drafts, caseLinks }] = await load();
     await drafts.remove(id);
+    // What tied the draft to its exported versions goes with it.
+    await caseLinks.remove(id);
   },
 
   async requestPersistence(): Promise<PersistenceOutcome> {

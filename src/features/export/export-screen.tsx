@@ -5,6 +5,7 @@ import { exportSignedSummary, type SummarySignature } from '../../export';
 import { findLanguage } from '../../i18n';
 import { routeToHash } from '../../lib/routes';
 import { useDraftSession } from '../../session';
+import { caseLinks, supersededByNextExport } from '../../storage';
 import { DownloadLink } from './download-link';
 import { exportErrorKind, type ExportErrorKind } from './export-errors';
 import { SignaturePad } from './signature-pad';
@@ -17,7 +18,7 @@ type Problem = 'identity' | 'personName' | 'caseworkerName' | 'caseworkerSignatu
 type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'working' }
-  | { readonly kind: 'done'; readonly bytes: Uint8Array; readonly fileName: string }
+  | { readonly kind: 'done'; readonly bytes: Uint8Array; readonly fileName: string; readonly recorded: boolean }
   | { readonly kind: 'error'; readonly error: ExportErrorKind };
 
 /**
@@ -26,7 +27,7 @@ type Phase =
  * PDF is built and signed on the device and offered for download under a neutral file name.
  */
 export function ExportScreen({ draftId }: { draftId: string }) {
-  const { t } = useTranslation('export');
+  const { t } = useTranslation(['export', 'workspace']);
   const id = useId();
   const { load, data } = useDraftSession(draftId);
   const signer = useSigner();
@@ -63,6 +64,17 @@ export function ExportScreen({ draftId }: { draftId: string }) {
     );
   }
 
+  // A signed-off draft is what a reviewer decided on; a second export of it would be a new
+  // version asking for a new decision. A change starts as a new version from the drafts list.
+  if (load.draft.status === 'signed_off') {
+    return (
+      <div className="export-screen" role="alert">
+        <p>{t('workspace:exportScreen.signedOff')}</p>
+        <a href={routeToHash({ name: 'drafts' })}>{t('load.backToDrafts')}</a>
+      </div>
+    );
+  }
+
   const personLanguage = data.personLanguage !== null && data.personLanguage !== data.workingLanguage ? findLanguage(data.personLanguage) : undefined;
   const today = load.now;
 
@@ -96,6 +108,9 @@ export function ExportScreen({ draftId }: { draftId: string }) {
       if (personSig !== null) {
         signatures.push(await mark('person', person.name, person.role.trim() || t('person.defaultRole'), personSig));
       }
+      // A new version of a case names the one it replaces: this draft's last export, or the
+      // signed-off version it continues.
+      const supersedes = supersededByNextExport(await caseLinks.get(draftId));
       const file = await exportSignedSummary(
         {
           instrumentId: load.draft.instrumentId,
@@ -108,10 +123,16 @@ export function ExportScreen({ draftId }: { draftId: string }) {
           ...(personLanguage && bilingual ? { personLanguage: personLanguage.code } : {}),
           signatures,
           createdAt: new Date(),
+          ...(supersedes !== null ? { supersedes } : {}),
         },
         identity,
       );
-      setPhase({ kind: 'done', bytes: file.bytes, fileName: file.fileName });
+      // The file is made and signed: a failure to note it on this device must not lose it.
+      const recorded = await caseLinks.recordExport(draftId, { fingerprint: file.fingerprint, exportedAt: new Date().toISOString(), supersedes }).then(
+        () => true,
+        () => false,
+      );
+      setPhase({ kind: 'done', bytes: file.bytes, fileName: file.fileName, recorded });
     } catch (error) {
       console.error(error instanceof Error ? error.name : 'export failed');
       setPhase({ kind: 'error', error: exportErrorKind(error) });
@@ -200,6 +221,7 @@ export function ExportScreen({ draftId }: { draftId: string }) {
       {phase.kind === 'done' ? (
         <StatusMessage tone="success">
           <p>{t('export.done')}</p>
+          {phase.recorded ? null : <p>{t('workspace:exportScreen.notRecorded')}</p>}
           <DownloadLink bytes={phase.bytes} fileName={phase.fileName}>
             {t('export.download')}
           </DownloadLink>

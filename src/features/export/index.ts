@@ -2,4 +2,5 @@
 export { ExportScreen } from './export-screen';
 export { SignerPanel, useSigner, type Signer, type SignerState } from './signer';
 export { DownloadLink } from './download-link';
+export { ShareButton } from './share-button';
 export { exportErrorKind, type ExportErrorKind } from './export-errors';

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, StatusMessage } from '../../../components/ui';
 import { VerifyCancelledError, verifySummary, type SummaryCheck } from '../../../export';
-import type { VerifyReport } from '../../../export/verify';
 import { LIMITS } from '../../../export/verify/limits';
 import { trustedRoots } from '../../../storage';
 import { DownloadLink } from '..';
@@ -11,7 +10,7 @@ import { assessmentFacts } from './assessment-facts';
 import { CaseStateView } from './case-state-view';
 import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
-import { fileProblemKeys, verdictSentences } from './report-text';
+import { Verdict } from './verdict';
 import { SignatureReportView } from './signature-report-view';
 import '../export.css';
 
@@ -190,26 +189,5 @@ export function VerifyScreen() {
         </>
       ) : null}
     </div>
-  );
-}
-
-function Verdict({ report }: { report: VerifyReport }) {
-  const { t } = useTranslation('export');
-  const sentences = verdictSentences(report);
-  const problems = fileProblemKeys(report);
-  const tone = report.verdict === 'valid' ? (report.allTrusted ? 'success' : 'warning') : 'error';
-  return (
-    <StatusMessage tone={tone}>
-      {sentences.map((s) => (
-        <p key={s.key}>{t(s.key, s.params ?? {})}</p>
-      ))}
-      {problems.length > 0 ? (
-        <ul>
-          {problems.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ul>
-      ) : null}
-    </StatusMessage>
   );
 }

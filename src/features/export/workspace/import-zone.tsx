@@ -1,0 +1,85 @@
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui';
+import { importBytes, readPicked, type ImportResult } from './import-file';
+
+/**
+ * Bringing files in without typing paths: a file picker (several at once), or files dropped on the
+ * zone. Each file is verified, kept if it verifies, and reported one by one; checking can be
+ * stopped. (Files shared to the app by the system arrive through the same `importBytes`.)
+ */
+export function ImportZone({ onResults }: { onResults: (results: readonly ImportResult[]) => void }) {
+  const { t } = useTranslation('workspace');
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState<{ controller: AbortController; done: number; total: number } | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  // Leaving the screen stops a check under way (its worker is terminated).
+  const controller = busy?.controller ?? null;
+  useEffect(() => () => controller?.abort(), [controller]);
+
+  const take = async (files: readonly File[]) => {
+    if (files.length === 0 || busy !== null) return;
+    const current = new AbortController();
+    const results: ImportResult[] = [];
+    setBusy({ controller: current, done: 0, total: files.length });
+    for (const file of files) {
+      if (current.signal.aborted) {
+        results.push({ kind: 'cancelled' });
+        continue;
+      }
+      const read = await readPicked(file);
+      results.push(read instanceof Uint8Array ? await importBytes(read, current.signal) : read);
+      if (mounted.current) setBusy({ controller: current, done: results.length, total: files.length });
+    }
+    if (!mounted.current) return;
+    setBusy(null);
+    onResults(results);
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setOver(false);
+    void take([...event.dataTransfer.files]);
+  };
+
+  return (
+    <div
+      className={`verify-drop${over ? ' verify-drop--over' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <label className="field__label" htmlFor={`${id}-file`}>
+        {t('import.choose')}
+      </label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        multiple
+        accept="application/pdf,.pdf"
+        disabled={busy !== null}
+        onChange={(event) => {
+          void take([...(event.target.files ?? [])]);
+          event.target.value = '';
+        }}
+      />
+      <p className="hint">{t('import.drop')}</p>
+      {busy !== null ? (
+        <div className="verify-checking">
+          <p role="status">{t('import.checking', { done: busy.done, total: busy.total })}</p>
+          <Button onClick={() => busy.controller.abort()}>{t('import.cancel')}</Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
