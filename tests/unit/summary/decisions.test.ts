@@ -8,27 +8,14 @@ import { countersignSummary, type SignerIdentity } from '../../../src/export/fac
 import { certificateToPem } from '../../../src/export/signing/pem';
 import { signPdf } from '../../../src/export/signing/sign';
 import { buildSummaryPdf } from '../../../src/export/summary';
-import { decodeText } from '../../../src/export/signing/pdf-syntax';
-import { getObject, readPdfIndex } from '../../../src/export/signing/xref';
 import { verifyPdf } from '../../../src/export/verify/verify';
 import { organisation, signOptions } from '../signing/identities';
 import { flattenedText, pdfsig, pdfsigBlocks } from '../signing/pdf-tools';
 import { readFonts, summaryInput, texts } from './fixture';
+import { fieldRect } from './fields';
 import { inkInRect, pageCount, pdftotext, savePdf, squash } from './poppler';
 
 const flattened = (bytes: Uint8Array): string => flattenedText(savePdf(bytes));
-
-/** The rectangle of the signature field named `name`, read through the file's own cross-reference index. */
-function fieldRect(bytes: Uint8Array, name: string): number[] {
-  const index = readPdfIndex(bytes);
-  for (const num of index.objects.keys()) {
-    const value = getObject(index, num).value;
-    const title = value.kind === 'dict' ? value.entries.get('T') : undefined;
-    const rect = value.kind === 'dict' ? value.entries.get('Rect') : undefined;
-    if (title?.kind === 'string' && decodeText(title.bytes) === name && rect?.kind === 'array') return rect.items.map((item) => (item.kind === 'num' ? item.value : Number.NaN));
-  }
-  throw new Error(`no field ${name}`);
-}
 
 describe('decisions drawn on the summary', () => {
   it('the summary ends with six empty decision boxes; countersignatures fill them in order and draw the decision', async () => {
