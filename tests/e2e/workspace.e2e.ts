@@ -13,11 +13,13 @@
  * key. The new screens pass axe at 360 px and desktop in every language, and no title, URL or file
  * name carries a case reference.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { languages } from '../../src/i18n/languages';
+import { groupedFingerprint } from '../../src/lib/fingerprint';
 import { flattenedText, pdfsig, pdfsigBlocks, tempDir } from '../unit/signing/pdf-tools';
 import { fieldRect } from '../unit/summary/fields';
 import { inkInRect, pageCount } from '../unit/summary/poppler';
@@ -245,6 +247,7 @@ test('caseworker, supervisor and partner take a case from export to sign-off on 
   await partnerReceived.importFiles([second.file]);
   await partnerReceived.openCase(REF);
   const partnerVerify = new VerifyPage(pt);
+  await partnerVerify.countersign.getByRole('radio').first().waitFor();
   const choices = await partnerVerify.countersign.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r instanceof HTMLInputElement ? (r.labels?.[0]?.textContent ?? '') : '')));
   expect(choices).toEqual(['Accept the hand-over (receiving organisation)', 'Decline the hand-over (receiving organisation)']);
   const accepted = await saveCountersigned(partnerVerify, dir, 'accepted.pdf', 'Accept the hand-over (receiving organisation)', 'We meet her at the airport.');
@@ -286,6 +289,20 @@ test('caseworker, supervisor and partner take a case from export to sign-off on 
   await cw.getByText(/^This assessment is signed off: the summary a reviewer decided on is its record/).waitFor();
   expect(await cw.getByRole('button', { name: 'Create signed summary' }).count()).toBe(0);
   step('the draft is signed off on the caseworker device');
+
+  // A change after sign-off is a new version, never an edit in place; it names the approved one.
+  await list.goto(caseworkerApp.origin);
+  await cw.getByRole('button', { name: `Start a new version of ${REF}`, exact: true }).click();
+  await cw.waitForURL((url) => /#\/draft\//.test(url.href) && !url.href.includes(draftId));
+  await wizard.waitUntilLoaded();
+  expect(await cw.getByRole('main').getByRole('radio').first().isDisabled()).toBe(false);
+  await wizard.openReview();
+  await new ReviewPage(cw).waitUntilLoaded();
+  const third = await exportSummary(cw, dir, 'third.pdf');
+  expectAllValid(third.path, 1);
+  const approvedVersion = createHash('sha256').update(second.file.buffer).digest('hex');
+  expect(flattenedText(third.path)).toContain(groupedFingerprint(approvedVersion).slice(0, 39));
+  step('a new version started from the signed-off draft');
 
   // The supervisor's own summary: their key signed it as assessor, so they cannot decide on it.
   const ownList = new DraftListPage(sv);
