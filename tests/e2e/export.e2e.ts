@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { countersignPdf } from '../../src/export/signing/sign';
 import { selfSignedIdentity, signOptions } from '../unit/signing/identities';
-import { flattenedText, pdfsig, pdfsigBlocks, tempDir, writeTemp } from '../unit/signing/pdf-tools';
+import { detachedTexts, flattenedText, pdfsig, pdfsigBlocks, tempDir, writeTemp } from '../unit/signing/pdf-tools';
 import { appendUpdate, findObject } from '../unit/signing/update';
 import { DraftListPage } from './pages/draft-list-page';
 import { ExportPage } from './pages/export-page';
@@ -109,7 +109,9 @@ test('a case completed offline is exported signed, then verified and countersign
   await expect.poll(() => exporter.caseworkerGroup().getByRole('status').innerText()).toBe('Signed.');
   await exporter.personAgrees.check();
   const person = exporter.personGroup();
-  await person.getByRole('textbox', { name: 'Name', exact: true }).fill('Person HW-P (fictional)');
+  // The person's name is not ticked for this file: their acknowledgement is recorded without it.
+  expect(await person.getByRole('textbox', { name: 'Name', exact: true }).count()).toBe(0);
+  await person.getByText(/^The person's name is not included in this file/).waitFor();
   await exporter.typeSignature(person, 'the person', 'Person HW-P (fictional)');
   await expectNoViolations(page, 'export screen, filled in');
 
@@ -122,6 +124,8 @@ test('a case completed offline is exported signed, then verified and countersign
   const summary = readFileSync(summaryPath);
   expect(pdfsigBlocks(pdfsig(summaryPath))[0]).toContain('Signer Certificate Common Name: Caseworker HW-A');
   expectAllValid(summaryPath, 1);
+  // The name typed as the person's signature is nowhere in the file (page text, appearances, attachment).
+  for (const text of [flattenedText(summaryPath), ...Object.values(detachedTexts(summaryPath))]) expect(text).not.toContain('HW-P');
 
   step('summary exported and checked with pdfsig');
   // The supervisor, on another profile (another context, its own storage and identity).

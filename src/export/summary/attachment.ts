@@ -4,13 +4,15 @@
  * uses to get it back. The blob carries a format name and version; readers reject others.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
+import { withNameOnlyIfChosen } from './person-name';
 import type { SummaryInput } from './types';
 
 export const ATTACHMENT_NAME = 'assessment.json';
 export const ATTACHMENT_FORMAT = 'homeward-assessment';
 export const ATTACHMENT_VERSION = 1;
 
-export function summaryAttachment(input: SummaryInput): unknown {
+export function summaryAttachment(given: SummaryInput): unknown {
+  const input = withNameOnlyIfChosen(given);
   const language = (t: SummaryInput['working']) => ({ code: t.language.code, dir: t.language.dir, reviewed: t.language.reviewed });
   return {
     format: ATTACHMENT_FORMAT,

@@ -7,12 +7,14 @@ import { AFRelationship, PDFDocument, type PDFImage } from 'pdf-lib';
 import { attachmentBytes, ATTACHMENT_NAME } from './attachment';
 import { composeSummary } from './content';
 import { addDecisionSpaces } from './decisions';
+import { withNameOnlyIfChosen } from './person-name';
 import { FontSet } from './text/font-set';
 import { TextLayout } from './text/layout';
 import type { SummaryFonts, SummaryInput } from './types';
 import { Writer } from './writer';
 
-export async function buildSummaryPdf(input: SummaryInput, fonts: SummaryFonts): Promise<Uint8Array> {
+export async function buildSummaryPdf(given: SummaryInput, fonts: SummaryFonts): Promise<Uint8Array> {
+  const input = withNameOnlyIfChosen(given);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { ui } = input.working;
   doc.setTitle(ui('document.title'), { showInWindowTitleBar: true });

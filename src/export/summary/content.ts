@@ -356,7 +356,8 @@ function signatures(c: Composer): void {
     const image = c.images.get(index);
     if (image) w.image(image, 200, 60, 10);
     else w.paragraph(ui('signatures.typed'), { size: 8.5, color: colors.muted, indent: 10 });
-    w.paragraph(mark.name, { weight: 'bold', dir: 'auto', indent: 10 }, 0);
+    if (mark.name !== '') w.paragraph(mark.name, { weight: 'bold', dir: 'auto', indent: 10 }, 0);
+    else w.paragraph(ui('signatures.nameNotIncluded'), { size: 8.5, color: colors.muted, dir, indent: 10 }, 0);
     w.paragraph(ui('signatures.roleDate', { role: mark.role, date: mark.date }), { dir, indent: 10 }, 8);
   });
   w.heading([{ text: ui('signatures.digitalHeading'), dir }], 3);

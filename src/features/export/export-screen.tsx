@@ -96,7 +96,8 @@ export function ExportScreen({ draftId }: { draftId: string }) {
     if (includeName && personName.trim() === '') found.push('personName');
     if (caseworker.name.trim() === '') found.push('caseworkerName');
     if (caseworkerSig === null) found.push('caseworkerSignature');
-    if (personAgrees && person.name.trim() === '') found.push('personSignName');
+    // Without the person's name in the file, their acknowledgement is recorded without it too.
+    if (personAgrees && includeName && person.name.trim() === '') found.push('personSignName');
     if (personAgrees && personSig === null) found.push('personSignature');
     setProblems(found);
     if (found.length > 0 || !identity || caseworkerSig === null) return;
@@ -191,7 +192,11 @@ export function ExportScreen({ draftId }: { draftId: string }) {
           {personAgrees ? (
             <fieldset>
               <legend>{t('export.signatures.person')}</legend>
-              {text('p-name', t('export.signatures.name'), person.name, (name) => setPerson((p) => ({ ...p, name })), problems.includes('personSignName'))}
+              {includeName ? (
+                text('p-name', t('export.signatures.name'), person.name, (name) => setPerson((p) => ({ ...p, name })), problems.includes('personSignName'))
+              ) : (
+                <p className="hint">{t('export.signatures.personNameNotIncluded')}</p>
+              )}
               {text('p-role', t('export.signatures.role'), person.role, (role) => setPerson((p) => ({ ...p, role })), false)}
               <p className="hint">{t('export.signatures.date', { date: today })}</p>
               <SignaturePad who={t('export.signatures.whoPerson')} state={personPad} dispatch={personDispatch} />

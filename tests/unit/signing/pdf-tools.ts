@@ -1,7 +1,7 @@
 // Helpers for the signing tests: a small summary PDF built with pdf-lib, and poppler/NSS tools run
 // on real files. pdfsig exits 0 even for invalid signatures, so callers must read its text.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { AFRelationship, PDFDocument, StandardFonts } from 'pdf-lib';
@@ -46,6 +46,14 @@ export function pdfsig(path: string, nssDir?: string): string {
 
 export function pdfdetachList(path: string): string {
   return run('pdfdetach', ['-list', path]).text;
+}
+
+/** Every embedded file, as poppler's pdfdetach saves it (not the app's own reader): name → text. */
+export function detachedTexts(path: string): Record<string, string> {
+  const dir = tempDir();
+  const saved = run('pdfdetach', ['-saveall', '-o', dir, path]);
+  if (saved.status !== 0) throw new Error(`pdfdetach failed: ${saved.text}`);
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 }
 
 /**
