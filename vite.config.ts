@@ -38,10 +38,19 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Signed summaries shared from another app (mail, messaging, files) land in "Received
+        // cases": the worker sets them aside (public/share-target-sw.js) until the app is unlocked.
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'files', accept: ['application/pdf', '.pdf'] }] },
+        },
       },
       workbox: {
         // Everything the app can need offline is precached, including lazy chunks and every locale.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf,json,webmanifest}'],
+        importScripts: ['share-target-sw.js'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

@@ -1,12 +1,13 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui';
 import { importBytes, readPicked, type ImportResult } from './import-file';
+import { takeSharedFiles } from './shared-inbox';
 
 /**
  * Bringing files in without typing paths: a file picker (several at once), or files dropped on the
- * zone. Each file is verified, kept if it verifies, and reported one by one; checking can be
- * stopped. (Files shared to the app by the system arrive through the same `importBytes`.)
+ * zone, or shared to the app by the system's share sheet (taken from the inbox on arrival). Each
+ * file is verified, kept if it verifies, and reported one by one; checking can be stopped.
  */
 export function ImportZone({ onResults }: { onResults: (results: readonly ImportResult[]) => void }) {
   const { t } = useTranslation('workspace');
@@ -24,7 +25,7 @@ export function ImportZone({ onResults }: { onResults: (results: readonly Import
   const controller = busy?.controller ?? null;
   useEffect(() => () => controller?.abort(), [controller]);
 
-  const take = async (files: readonly File[]) => {
+  const take = useCallback(async (files: readonly File[]) => {
     if (files.length === 0 || busy !== null) return;
     const current = new AbortController();
     const results: ImportResult[] = [];
@@ -41,7 +42,18 @@ export function ImportZone({ onResults }: { onResults: (results: readonly Import
     if (!mounted.current) return;
     setBusy(null);
     onResults(results);
-  };
+  }, [busy, onResults]);
+
+  // Files shared to the app by the system wait in the service worker's inbox: take them in now.
+  const inboxTaken = useRef(false);
+  useEffect(() => {
+    if (inboxTaken.current) return;
+    inboxTaken.current = true;
+    takeSharedFiles().then(
+      (files) => void take(files),
+      () => undefined,
+    );
+  }, [take]);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
