@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionError, formatDecisionReason, MAX_COMMENTS, parseDecisionReason, PREPARED_REASON } from './decision';
+import { DecisionError, formatDecisionReason, MAX_COMMENTS, MAX_HANDOVER_FIELD, parseDecisionReason, PREPARED_REASON } from './decision';
+
+const HANDOVER = { metBy: 'L. Dushi, caseworker, Shelter North-3 (fictional)', firstNight: 'Shelter North-3', firstContact: '2026-12-12' };
 
 describe('a reviewer decision in the countersignature /Reason', () => {
   it('writes an approval with or without comments, and reads it back', () => {
@@ -44,11 +46,30 @@ describe('decisions beyond approve and return', () => {
     expect(parseDecisionReason('Homeward decision: override of STOP rules all. Reason: x')).toBeNull();
   });
 
-  it('a partner accepts (comments optional) or declines (reasons required)', () => {
-    expect(parseDecisionReason(formatDecisionReason({ kind: 'accept' }))).toEqual({ kind: 'accept' });
-    expect(parseDecisionReason(formatDecisionReason({ kind: 'accept', comments: 'Met at arrivals by L. (fictional).' }))).toEqual({ kind: 'accept', comments: 'Met at arrivals by L. (fictional).' });
+  it('a partner accepts with who meets the person, the first night and the first contact (comments optional), or declines (reasons required)', () => {
+    const reason = formatDecisionReason({ kind: 'accept', handover: HANDOVER });
+    expect(reason).toBe('Homeward decision: hand-over accepted. Met by: L. Dushi, caseworker, Shelter North-3 (fictional). First night: Shelter North-3. First contact: 2026-12-12');
+    expect(parseDecisionReason(reason)).toEqual({ kind: 'accept', handover: HANDOVER });
+    expect(parseDecisionReason(formatDecisionReason({ kind: 'accept', handover: HANDOVER, comments: 'Met at arrivals by L. (fictional).' }))).toEqual({ kind: 'accept', handover: HANDOVER, comments: 'Met at arrivals by L. (fictional).' });
     expect(() => formatDecisionReason({ kind: 'decline', comments: '' })).toThrow(DecisionError);
     expect(parseDecisionReason(formatDecisionReason({ kind: 'decline', comments: 'No shelter place.' }))).toEqual({ kind: 'decline', comments: 'No shelter place.' });
+  });
+
+  it('an acceptance needs every hand-over fact, a real date, and no field that fakes another label', () => {
+    for (const field of ['metBy', 'firstNight', 'firstContact'] as const) {
+      expect(() => formatDecisionReason({ kind: 'accept', handover: { ...HANDOVER, [field]: '  ' } }), field).toThrow(DecisionError);
+    }
+    for (const date of ['12/12/2026', '2026-13-01', '2026-12-32', 'tomorrow']) {
+      expect(() => formatDecisionReason({ kind: 'accept', handover: { ...HANDOVER, firstContact: date } }), date).toThrow(DecisionError);
+    }
+    expect(() => formatDecisionReason({ kind: 'accept', handover: { ...HANDOVER, metBy: 'Anyone. First night: the street' } })).toThrow(DecisionError);
+    expect(() => formatDecisionReason({ kind: 'accept', handover: { ...HANDOVER, firstNight: 'Shelter. Comments: none needed' } })).toThrow(DecisionError);
+    expect(() => formatDecisionReason({ kind: 'accept', handover: { ...HANDOVER, metBy: 'x'.repeat(MAX_HANDOVER_FIELD + 1) } })).toThrow(DecisionError);
+    // Written by someone else's tool: an acceptance without the facts, or with a bad date, is no decision.
+    expect(parseDecisionReason('Homeward decision: hand-over accepted')).toBeNull();
+    expect(parseDecisionReason('Homeward decision: hand-over accepted. Comments: fine')).toBeNull();
+    expect(parseDecisionReason('Homeward decision: hand-over accepted. Met by: A. First night: B. First contact: 2026-02-30x')).toBeNull();
+    expect(parseDecisionReason('Homeward decision: hand-over accepted. Met by: A. First night: B. First contact: 2026-99-01')).toBeNull();
   });
 
   it('reads nothing but the exact grammar', () => {

@@ -7,14 +7,24 @@
  *   Homeward decision: approved[. Comments: …]
  *   Homeward decision: returned for changes. Comments: …
  *   Homeward decision: override of STOP rules <id>, <id>. Reason: …
- *   Homeward decision: hand-over accepted[. Comments: …]
+ *   Homeward decision: hand-over accepted. Met by: …. First night: …. First contact: YYYY-MM-DD[. Comments: …]
  *   Homeward decision: hand-over declined. Reasons: …
  */
+/** What the receiving organisation commits to when it accepts the hand-over (issue 16.4). */
+export interface Handover {
+  /** Who meets the person on arrival (name, role, organisation). */
+  readonly metBy: string;
+  /** Where the person spends the first night. */
+  readonly firstNight: string;
+  /** The date of the first contact after arrival (YYYY-MM-DD). */
+  readonly firstContact: string;
+}
+
 export type Decision =
   | { readonly kind: 'approve'; readonly comments?: string }
   | { readonly kind: 'return'; readonly comments: string }
   | { readonly kind: 'override'; readonly rules: readonly string[]; readonly comments: string }
-  | { readonly kind: 'accept'; readonly comments?: string }
+  | { readonly kind: 'accept'; readonly handover: Handover; readonly comments?: string }
   | { readonly kind: 'decline'; readonly comments: string };
 
 export type DecisionKind = Decision['kind'];
@@ -37,6 +47,13 @@ const TAILS: Record<DecisionKind, { label: string; required: boolean }> = {
 };
 /** A rule id as instruments write them (src/instrument/schema: "E2-trafficker-creditor"). */
 const RULE_ID = /^[A-Z]{1,2}\d{1,2}(\.[a-z0-9_]+)?-[a-z0-9-]+$/;
+
+const HANDOVER_LABELS = { metBy: 'Met by', firstNight: 'First night', firstContact: 'First contact' } as const;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** Each hand-over field's limit: short facts, not an essay (comments take the rest). */
+export const MAX_HANDOVER_FIELD = 200;
+/** The accepted hand-over's fields, read back; values never contain the next label (the formatter refuses them). */
+const HANDOVER = /^\. Met by: (.+?)\. First night: (.+?)\. First contact: (\d{4}-\d{2}-\d{2})(?=\.|$)/;
 
 /** A /Reason string must stay well inside the 16 KiB signature placeholder's neighbourhood. */
 export const MAX_COMMENTS = 2000;
@@ -63,6 +80,7 @@ export function formatDecisionReason(decision: Decision): string {
   const tail = TAILS[decision.kind];
   if (tail.required && comments === '') throw new DecisionError(`${tail.label} are required for this decision.`);
   let head = `${PREFIX}${HEADS[decision.kind]}`;
+  if (decision.kind === 'accept') head += handoverText(decision.handover);
   if (decision.kind === 'override') {
     if (decision.rules.length === 0 || decision.rules.some((id) => !RULE_ID.test(id))) throw new DecisionError('An override names the STOP rules it lifts.');
     head += ` ${decision.rules.join(', ')}`;
@@ -70,12 +88,28 @@ export function formatDecisionReason(decision: Decision): string {
   return comments === '' ? head : `${head}. ${tail.label}: ${comments}`;
 }
 
-function withText(kind: DecisionKind, comments: string, rules: readonly string[]): Decision | null {
+/** ". Met by: …. First night: …. First contact: …": every field required, none able to fake the next label. */
+function handoverText(handover: Handover): string {
+  const fields = (Object.keys(HANDOVER_LABELS) as (keyof Handover)[]).map((key) => [key, clean(handover[key])] as const);
+  for (const [key, value] of fields) {
+    if (value === '') throw new DecisionError(`${HANDOVER_LABELS[key]} is required to accept a hand-over.`);
+    if (value.length > MAX_HANDOVER_FIELD) throw new DecisionError(`${HANDOVER_LABELS[key]} is limited to ${String(MAX_HANDOVER_FIELD)} characters.`);
+    if (Object.values(HANDOVER_LABELS).some((label) => value.includes(`. ${label}:`)) || value.includes('. Comments:')) {
+      throw new DecisionError(`${HANDOVER_LABELS[key]} cannot contain another field's label.`);
+    }
+  }
+  const value = Object.fromEntries(fields) as Record<keyof Handover, string>;
+  if (!ISO_DATE.test(value.firstContact)) throw new DecisionError('First contact is a date (YYYY-MM-DD).');
+  return `. ${HANDOVER_LABELS.metBy}: ${value.metBy}. ${HANDOVER_LABELS.firstNight}: ${value.firstNight}. ${HANDOVER_LABELS.firstContact}: ${value.firstContact}`;
+}
+
+function withText(kind: DecisionKind, comments: string, rules: readonly string[], handover: Handover | null): Decision | null {
   switch (kind) {
     case 'approve':
       return comments === '' ? { kind } : { kind, comments };
     case 'accept':
-      return comments === '' ? { kind } : { kind, comments };
+      if (handover === null) return null;
+      return comments === '' ? { kind, handover } : { kind, handover, comments };
     case 'return':
     case 'decline':
       return comments === '' ? null : { kind, comments };
@@ -93,6 +127,13 @@ export function parseDecisionReason(reason: string): Decision | null {
     if (!rest.startsWith(head)) continue;
     let after = rest.slice(head.length);
     let rules: string[] = [];
+    let handover: Handover | null = null;
+    if (kind === 'accept') {
+      const match = HANDOVER.exec(after);
+      if (match === null || !ISO_DATE.test(match[3] ?? '')) return null;
+      handover = { metBy: match[1] ?? '', firstNight: match[2] ?? '', firstContact: match[3] ?? '' };
+      after = after.slice(match[0].length);
+    }
     if (kind === 'override') {
       const match = /^ ([^.]+?)(?=\.|$)/.exec(after);
       rules = match?.[1]?.split(', ') ?? [];
@@ -100,8 +141,8 @@ export function parseDecisionReason(reason: string): Decision | null {
       after = after.slice(match?.[0].length ?? 0);
     }
     const label = `. ${TAILS[kind].label}: `;
-    if (after === '') return withText(kind, '', rules);
-    if (after.startsWith(label)) return withText(kind, after.slice(label.length), rules);
+    if (after === '') return withText(kind, '', rules, handover);
+    if (after.startsWith(label)) return withText(kind, after.slice(label.length), rules, handover);
     return null;
   }
   return null;

@@ -4,7 +4,7 @@
  */
 export { caseState, withoutDecisions, type CaseOptions } from './state';
 export { readEmbedded, type EmbeddedAssessment, type AssessmentProblem } from './assessment';
-export { formatDecisionReason, parseDecisionReason, DecisionError, MAX_COMMENTS, PREPARED_REASON, type Decision, type DecisionKind } from './decision';
+export { formatDecisionReason, parseDecisionReason, DecisionError, MAX_COMMENTS, MAX_HANDOVER_FIELD, PREPARED_REASON, type Decision, type DecisionKind, type Handover } from './decision';
 export { isRole, roleOf, roles, type Role } from './roles';
 export type { CaseFile, CaseReport, CaseSignature, CaseState, CaseStateKind, DecisionEntry, IgnoredBecause } from './types';
 export { groupCases, versionChanges, type CaseCopy, type CaseVersion, type ReceivedCase, type ReceivedInput, type VersionChanges } from './versions';

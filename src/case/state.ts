@@ -12,7 +12,8 @@
  * - an approval counts only when the engine then finds nothing blocking sign-off of the chosen
  *   recommendation; an override only for STOP rules that are not hard. A receiving organisation's
  *   acceptance counts before or after the approval (before, it is the written acknowledgement the
- *   instrument may require for sign-off); its decline withdraws that acknowledgement.
+ *   instrument may require for sign-off); its decline withdraws that acknowledgement, and what then
+ *   blocks sign-off is shown again.
  * Pure: no DOM, no storage, no pdf-lib; time comes from the file.
  */
 import { assess, overrideRecord, signOffRecord, type AssessmentResult, type Reason } from '../engine';
@@ -176,7 +177,8 @@ export function caseState(file: CaseFile, options: CaseOptions = {}): CaseState 
   const result = judge(embedded, progress.answers);
   const newer = options.versions?.find((v) => v.supersedes === file.fingerprint);
   const kind = kindOf(progress);
-  const settled = kind === 'approved' || kind === 'accepted' || kind === 'declined';
+  // A declined hand-over is not settled: sign-off is blocked again (the acknowledgement is withdrawn) and says so.
+  const settled = kind === 'approved' || kind === 'accepted';
   return {
     kind: newer === undefined ? kind : 'superseded',
     unusable: null,

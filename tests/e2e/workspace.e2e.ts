@@ -28,7 +28,7 @@ import { ExportPage } from './pages/export-page';
 import { IdentityPage } from './pages/identity-page';
 import { ReceivedPage, type PickedFile } from './pages/received-page';
 import { ReviewPage } from './pages/review-page';
-import { VerifyPage } from './pages/verify-page';
+import { VerifyPage, type Handover } from './pages/verify-page';
 import { WizardPage } from './pages/wizard-page';
 import { describeViolations, runAxe } from './support/axe';
 import { launchBrowser, openApp, viewports, type AppSession } from './support/browser';
@@ -40,6 +40,7 @@ const REF = 'HW-TEST-1401';
 const OWN_REF = 'HW-TEST-1402';
 const LEFT_OUT = 'A5.interpreter';
 const NEUTRAL_NAME = /^assessment-summary-(countersigned-)?\d{4}-\d{2}-\d{2}-[0-9a-z]{6}\.pdf$/;
+const HANDOVER = { metBy: 'Pat Partner, caseworker, Homeward Partner NGO (fictional)', firstNight: 'Shelter North-3 (fictional)', firstContact: '2026-12-02' };
 const RETURN_COMMENTS = 'Record how the interpreter took part, then send it again.';
 
 let browser: Browser;
@@ -123,8 +124,8 @@ function expectDrawnDecision(path: string, bytes: Uint8Array, box: number, words
   expect(inkInRect(path, last, fieldRect(bytes, `Signature${String(box)}`)), `ink in decision box ${String(box)}`).toBeGreaterThan(0.01);
 }
 
-async function saveCountersigned(verify: VerifyPage, dir: string, name: string, decision: string, comments = ''): Promise<{ path: string; file: PickedFile }> {
-  const download = await verify.countersignAndDownload(decision, comments);
+async function saveCountersigned(verify: VerifyPage, dir: string, name: string, decision: string, comments = '', handover?: Handover): Promise<{ path: string; file: PickedFile }> {
+  const download = await verify.countersignAndDownload(decision, comments, handover);
   expect(download.suggestedFilename()).toMatch(NEUTRAL_NAME);
   const path = join(dir, name);
   await download.saveAs(path);
@@ -250,9 +251,13 @@ test('caseworker, supervisor and partner take a case from export to sign-off on 
   await partnerVerify.countersign.getByRole('radio').first().waitFor();
   const choices = await partnerVerify.countersign.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r instanceof HTMLInputElement ? (r.labels?.[0]?.textContent ?? '') : '')));
   expect(choices).toEqual(['Accept the hand-over (receiving organisation)', 'Decline the hand-over (receiving organisation)']);
-  const accepted = await saveCountersigned(partnerVerify, dir, 'accepted.pdf', 'Accept the hand-over (receiving organisation)', 'We meet her at the airport.');
+  // Accepting needs who meets the person, the first night and the first contact.
+  await partnerVerify.decide('Accept the hand-over (receiving organisation)', 'We meet her at the airport.');
+  await partnerVerify.countersign.getByText('To accept the hand-over, say who meets the person').waitFor();
+  const accepted = await saveCountersigned(partnerVerify, dir, 'accepted.pdf', 'Accept the hand-over (receiving organisation)', 'We meet her at the airport.', HANDOVER);
   expectAllValid(accepted.path, 2);
   expectDrawnDecision(accepted.path, accepted.file.buffer, 2, 'Hand-over accepted');
+  expect(flattenedText(accepted.path)).toContain(`Met by: ${HANDOVER.metBy} First night: ${HANDOVER.firstNight} First contact: ${HANDOVER.firstContact}`);
   step('the partner accepted the hand-over');
 
   // With the acceptance, nothing blocks sign-off: the supervisor approves.
@@ -276,6 +281,7 @@ test('caseworker, supervisor and partner take a case from export to sign-off on 
   const offCard = (await list.card(REF).innerText()).replace(/\s+/g, ' ');
   expect(offCard).toContain('Approved; the receiving organisation accepted the hand-over');
   expect(offCard).toContain(`Approved by Sam Supervisor (fictional), ${ORG}. Comments: Plan checked with the partner.`);
+  expect(offCard).toContain(`Met by: ${HANDOVER.metBy}. First night: ${HANDOVER.firstNight}. First contact: ${HANDOVER.firstContact}.`);
   expect(offCard, 'the return on the earlier version is not shown as current').not.toContain(RETURN_COMMENTS);
   expect(await list.resumeButton(REF).count()).toBe(0);
   await cw.getByRole('button', { name: `Start a new version of ${REF}`, exact: true }).waitFor();

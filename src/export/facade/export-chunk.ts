@@ -159,6 +159,13 @@ async function decisionLines(decision: Decision, identity: SignerIdentity, date:
       { text: t('decision.by', { name: identity.name, role: isRole(identity.role) ? t(`role.${identity.role}`) : identity.role }) },
       { text: t('decision.organisation', { organisation: identity.organisation }) },
       { text: t('decision.time', { time }) },
+      ...(decision.kind === 'accept'
+        ? [
+            { text: t('decision.metBy', { value: decision.handover.metBy }) },
+            { text: t('decision.firstNight', { value: decision.handover.firstNight }) },
+            { text: t('decision.firstContact', { value: decision.handover.firstContact }) },
+          ]
+        : []),
       ...(comments === '' ? [] : [{ text: t('decision.comments', { comments }) }]),
       { text: t('decision.check') },
     ],

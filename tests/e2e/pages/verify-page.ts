@@ -4,6 +4,13 @@
  */
 import type { Download, Locator, Page } from 'playwright-core';
 
+/** What a receiving organisation commits to when it accepts a hand-over. */
+export interface Handover {
+  readonly metBy: string;
+  readonly firstNight: string;
+  readonly firstContact: string;
+}
+
 export class VerifyPage {
   constructor(readonly page: Page) {}
 
@@ -71,19 +78,25 @@ export class VerifyPage {
 
   /** The comments box, whatever its label says for the chosen decision. */
   get commentsBox(): Locator {
-    return this.countersign.getByRole('textbox');
+    return this.countersign.getByRole('textbox', { name: /^(Comments \(optional\)|What must change|Why )/ });
   }
 
-  /** Chooses a decision, fills the comments and presses Sign (the form may refuse). */
-  async decide(decision: string, comments = ''): Promise<void> {
+  /** Chooses a decision, fills the comments (and an acceptance's hand-over facts) and presses Sign (the form may refuse). */
+  async decide(decision: string, comments = '', handover?: Handover): Promise<void> {
     await this.countersign.getByRole('radio', { name: decision }).check();
+    if (handover !== undefined) {
+      const group = this.countersign.getByRole('group', { name: 'The hand-over you accept' });
+      await group.getByRole('textbox', { name: 'Who meets the person on arrival (name, role, organisation)' }).fill(handover.metBy);
+      await group.getByRole('textbox', { name: 'Where the person spends the first night' }).fill(handover.firstNight);
+      await group.getByLabel('Date of the first contact after arrival').fill(handover.firstContact);
+    }
     await this.commentsBox.fill(comments);
     await this.countersign.getByRole('button', { name: 'Sign with my decision' }).click();
   }
 
   /** Records the decision, signs, and downloads the countersigned file. */
-  async countersignAndDownload(decision: string, comments = ''): Promise<Download> {
-    await this.decide(decision, comments);
+  async countersignAndDownload(decision: string, comments = '', handover?: Handover): Promise<Download> {
+    await this.decide(decision, comments, handover);
     const link = this.page.getByRole('link', { name: 'Download the countersigned summary (PDF)' });
     await link.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);

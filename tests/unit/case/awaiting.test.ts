@@ -10,7 +10,7 @@ function state(kind: CaseStateKind, decisions: DecisionEntry[] = []): CaseState 
 
 const partnerDecision = (kind: 'accept' | 'decline', ignored: DecisionEntry['ignored'] = null): DecisionEntry => ({
   signature: 2,
-  decision: { kind, comments: 'x' },
+  decision: kind === 'accept' ? { kind, handover: { metBy: 'M', firstNight: 'N', firstContact: '2026-12-01' }, comments: 'x' } : { kind, comments: 'x' },
   signer: { name: 'P', organisation: 'O', role: 'partner' },
   at: null,
   trusted: true,

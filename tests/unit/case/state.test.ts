@@ -29,7 +29,8 @@ function signature(reason: string, options: { role?: Role | ''; key?: string; tr
 
 const assessorSig = signature(PREPARED_REASON, { key: ASSESSOR_KEY, role: 'caseworker', name: 'Caseworker HW-A' });
 const decided = (decision: Decision, options: Parameters<typeof signature>[1] = {}) => signature(formatDecisionReason(decision), options);
-const PARTNER_ACCEPTS = decided({ kind: 'accept', comments: 'Met at arrivals.' }, { role: 'partner', key: 'd'.repeat(64), name: 'Partner Staff (fictional)' });
+const HANDOVER = { metBy: 'Partner caseworker (fictional)', firstNight: 'Shelter North-3', firstContact: '2026-12-12' };
+const PARTNER_ACCEPTS = decided({ kind: 'accept', handover: HANDOVER, comments: 'Met at arrivals.' }, { role: 'partner', key: 'd'.repeat(64), name: 'Partner Staff (fictional)' });
 
 function file(assessment: unknown, later: readonly CaseSignature[], fingerprint = 'f'.repeat(64)): CaseFile {
   return { fingerprint, assessment, report: { verdict: 'valid', signatures: [assessorSig, ...later] } };
@@ -109,6 +110,8 @@ describe('caseState', () => {
     const declined = caseState(file(LOW_RISK, [PARTNER_ACCEPTS, decided({ kind: 'approve' }), decided({ kind: 'decline', comments: 'No shelter place.' }, { role: 'partner', key: 'd'.repeat(64) })]));
     expect(declined.kind).toBe('declined');
     expect(declined.result?.signOff.ready).toBe(false);
+    // The decline reopens sign-off: what blocks it is shown again, not hidden as if settled.
+    expect(declined.blockers.map((b) => b.key)).toContain('signoff.partner-acknowledgement.reason');
     const superseded = caseState(file(LOW_RISK, [PARTNER_ACCEPTS, decided({ kind: 'approve' })]), { versions: [{ fingerprint: '1'.repeat(64), supersedes: 'f'.repeat(64) }] });
     expect(superseded).toMatchObject({ kind: 'superseded', supersededBy: '1'.repeat(64) });
   });
@@ -129,7 +132,7 @@ describe('caseState properties', () => {
     { kind: 'return', comments: 'Change it.' },
     { kind: 'override', rules: ['F3-network-at-destination'], comments: 'Reason.' },
     { kind: 'override', rules: ['L4-not-in-best-interests'], comments: 'Reason.' },
-    { kind: 'accept' },
+    { kind: 'accept', handover: HANDOVER },
     { kind: 'decline', comments: 'No place.' },
   ];
   const step = fc.record({
@@ -159,6 +162,8 @@ describe('caseState properties', () => {
         const settled = ['approved', 'accepted', 'declined'].includes(state.kind);
         if (settled) expect(state.decisions.some((d) => d.decision?.kind === 'approve' && d.ignored === null)).toBe(true);
         if (state.kind === 'approved' || state.kind === 'accepted') expect(state.result?.signOff.ready).toBe(true);
+        if (state.kind === 'approved' || state.kind === 'accepted') expect(state.blockers).toEqual([]);
+        if (state.kind === 'declined') expect(state.blockers.length).toBeGreaterThan(0);
         expect(state.overridden).not.toContain('L4-not-in-best-interests');
         if (assessment === CHILD_AGAINST) expect(settled).toBe(false);
       }),

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, StatusMessage } from '../../../components/ui';
 import { useReasonText } from '../../../components/reasons';
-import { caseState, formatDecisionReason, MAX_COMMENTS, roleOf, type CaseFile, type CaseState, type Decision, type DecisionKind, type IgnoredBecause, type Role } from '../../../case';
+import { caseState, formatDecisionReason, MAX_COMMENTS, MAX_HANDOVER_FIELD, roleOf, type CaseFile, type CaseState, type Decision, type DecisionKind, type Handover, type IgnoredBecause, type Role } from '../../../case';
 import { countersignSummary } from '../../../export';
 import { contentNamespace, getInstrument } from '../../../instrument';
 import type { SigningIdentity } from '../../../storage';
@@ -58,12 +58,17 @@ function wouldBeIgnored(file: CaseFile, identity: SigningIdentity, key: string, 
   return { ignored: next.decisions.at(-1)?.ignored ?? null, state: next };
 }
 
-function decisionOf(kind: DecisionKind, comments: string, rules: readonly string[]): Decision | null {
+const NO_HANDOVER: Handover = { metBy: '', firstNight: '', firstContact: '' };
+
+function decisionOf(kind: DecisionKind, comments: string, rules: readonly string[], handover: Handover): Decision | null {
   const text = comments.trim();
   switch (kind) {
     case 'approve':
-    case 'accept':
       return { kind, comments: text };
+    case 'accept': {
+      const h = { metBy: handover.metBy.trim(), firstNight: handover.firstNight.trim(), firstContact: handover.firstContact };
+      return h.metBy === '' || h.firstNight === '' || h.firstContact === '' ? null : { kind, handover: h, comments: text };
+    }
     case 'return':
     case 'decline':
       return text === '' ? null : { kind, comments: text };
@@ -88,7 +93,8 @@ export function CountersignForm({ bytes, file, state, language, onSigned }: Coun
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const [comments, setComments] = useState('');
   const [rules, setRules] = useState<string[]>([]);
-  const [problem, setProblem] = useState<'choose' | 'comments' | 'rules' | null>(null);
+  const [handover, setHandover] = useState<Handover>(NO_HANDOVER);
+  const [problem, setProblem] = useState<'choose' | 'comments' | 'rules' | 'handover' | null>(null);
   const [refusal, setRefusal] = useState<{ ignored: IgnoredBecause; state: CaseState } | null>(null);
   const [phase, setPhase] = useState<{ kind: 'idle' | 'working' } | { kind: 'error'; error: ExportErrorKind }>({ kind: 'idle' });
   const ns = state.instrument ? contentNamespace(state.instrument.id, state.instrument.version) : 'engine';
@@ -113,8 +119,8 @@ export function CountersignForm({ bytes, file, state, language, onSigned }: Coun
     setRefusal(null);
     if (kind === null) return setProblem('choose');
     if (kind === 'override' && rules.length === 0) return setProblem('rules');
-    const decision = decisionOf(kind, comments, rules);
-    if (decision === null) return setProblem('comments');
+    const decision = decisionOf(kind, comments, rules, handover);
+    if (decision === null) return setProblem(kind === 'accept' ? 'handover' : 'comments');
     setProblem(null);
     if (key === null) return;
     const judged = wouldBeIgnored(file, identity, key, decision);
@@ -166,6 +172,28 @@ export function CountersignForm({ bytes, file, state, language, onSigned }: Coun
                   onChange={(event) => setRules((current) => (event.target.checked ? [...current, rule] : current.filter((r) => r !== rule)))}
                 />
                 <label htmlFor={`${id}-rule-${rule}`}>{t(`rule.${rule}.reason`, { ns, defaultValue: rule })}</label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        {kind === 'accept' ? (
+          <fieldset aria-invalid={problem === 'handover' ? true : undefined}>
+            <legend>{t('countersign.handover.legend')}</legend>
+            {(['metBy', 'firstNight', 'firstContact'] as const).map((field) => (
+              <div className="field" key={field}>
+                <label className="field__label" htmlFor={`${id}-${field}`}>
+                  {t(`countersign.handover.${field}`)}
+                </label>
+                <input
+                  id={`${id}-${field}`}
+                  type={field === 'firstContact' ? 'date' : 'text'}
+                  autoComplete="off"
+                  required
+                  maxLength={MAX_HANDOVER_FIELD}
+                  value={handover[field]}
+                  aria-invalid={problem === 'handover' && handover[field].trim() === '' ? true : undefined}
+                  onChange={(event) => setHandover((current) => ({ ...current, [field]: event.target.value }))}
+                />
               </div>
             ))}
           </fieldset>

@@ -77,6 +77,9 @@ export function SignatureReportView({ report, index }: { report: SignatureReport
           : null}
         {report.certification ? fact(t('verify.signature.certification'), t('verify.signature.certifies')) : null}
         {report.valid && decision ? fact(t('verify.signature.decision'), decisionLabel(t, decision)) : null}
+        {report.valid && decision?.kind === 'accept' ? fact(t('countersign.handover.metBy'), decision.handover.metBy) : null}
+        {report.valid && decision?.kind === 'accept' ? fact(t('countersign.handover.firstNight'), decision.handover.firstNight) : null}
+        {report.valid && decision?.kind === 'accept' ? fact(t('countersign.handover.firstContact'), decision.handover.firstContact) : null}
         {report.valid && decision?.comments ? fact(t('verify.signature.comments'), decision.comments) : null}
         {report.valid && !decision && reason ? fact(t('verify.signature.reason'), reason === PREPARED_REASON ? t('verify.signature.prepared') : reason) : null}
       </dl>

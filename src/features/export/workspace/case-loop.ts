@@ -21,7 +21,8 @@ export type LoopOutcome =
   | { readonly kind: 'older-version'; readonly draftId: string }
   | { readonly kind: 'older-copy'; readonly draftId: string };
 
-const SIGNED_OFF: readonly CaseStateKind[] = ['approved', 'accepted', 'declined'];
+/** States that sign a draft off. A declined hand-over does not (the caseworker re-arranges reception in a new version). */
+const SIGNED_OFF: readonly CaseStateKind[] = ['approved', 'accepted'];
 
 function counted(entry: DecisionEntry): boolean {
   return entry.ignored === null && entry.decision !== null;
@@ -34,7 +35,10 @@ export function outcomeOf(state: CaseState, signatures: number, importedAt: Date
     decisions: state.decisions.filter(counted).map((d) => ({
       kind: d.decision?.kind ?? '',
       by: [d.signer.name, d.signer.organisation].filter((part) => part !== '').join(', '),
-      comments: d.decision?.comments ?? '',
+      // The hand-over's facts travel with the acceptance's comments, in the signed /Reason's own words.
+      comments: [d.decision?.kind === 'accept' ? `Met by: ${d.decision.handover.metBy}. First night: ${d.decision.handover.firstNight}. First contact: ${d.decision.handover.firstContact}.` : '', d.decision?.comments ?? '']
+        .filter((part) => part !== '')
+        .join(' '),
     })),
     importedAt: importedAt.toISOString(),
     signatures,
