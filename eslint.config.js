@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Dexie is imported only under src/storage.' }] }] },
   },
   {
-    files: ['src/engine/**', 'src/instrument/**', 'src/case/**'],
+    files: ['src/engine/**', 'src/instrument/**', 'src/case/**', 'src/outcomes/**'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: { 'no-restricted-imports': ['error', pure], 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB'] },
   },
