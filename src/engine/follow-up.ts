@@ -19,8 +19,8 @@ import { createContext } from './visibility';
 
 /** The actions the follow-up plan recorded (homeward-return: P5 and P7), as written there. */
 export interface FollowUpPlan {
-  escalation?: string | null;
-  lostContact?: string | null;
+  escalation?: string | null | undefined;
+  lostContact?: string | null | undefined;
 }
 
 export interface FollowUpOptions extends AssessOptions {

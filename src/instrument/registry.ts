@@ -48,7 +48,7 @@ export const registry: readonly InstrumentEntry[] = [
     id: 'homeward-followup',
     version: 1,
     kind: 'followup',
-    sha256: 'cf7b81b24fc58884e3b3829f1d812bd72f28b77c44cbbfda3d938440cbc22290',
+    sha256: '10fb95a64bf6de11c84d869d6ab3e39f0a0d5cf92c4f467aa75926e7187e68f5',
     file: './definitions/homeward-followup/v1/instrument.json',
     definition: homewardFollowUpV1,
   },
