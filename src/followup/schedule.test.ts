@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { getFollowUpInstrument } from '../instrument';
 import {
   ATTENTION_RANK, compareCases, computeSchedule, standardSchedule, type CheckRecord, type CheckStatus, type Departure, type ScheduleResult,
 } from './schedule';
@@ -11,6 +12,15 @@ const run = (departure: Departure, now: string, records: CheckRecord[] = [], con
   computeSchedule({ config, departure, records, now: at(now) });
 const dueOf = (r: ScheduleResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.dueAt]));
 const statusOf = (r: ScheduleResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
+
+describe('the checks of the schedule', () => {
+  it('are exactly the checks the follow-up instrument records (its check item\'s options), in the same order', () => {
+    const inst = getFollowUpInstrument('homeward-followup', 1);
+    const item = inst.sections.flatMap((s) => s.items).find((i) => i.code === inst.followUp.check);
+    expect(withOutcome.checks.map((c) => c.id)).toEqual(item?.options?.map((o) => o.code));
+    expect(standard.checks.map((c) => c.id)).toEqual(['h72', 'm1', 'm3', 'm6', 'm12']);
+  });
+});
 
 describe('when each check falls due', () => {
   it('72 hours are elapsed hours; months are calendar months on the departure\'s wall clock', () => {
