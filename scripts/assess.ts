@@ -9,10 +9,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { assess, type AssessmentResult } from '../src/engine';
+import { assess, assessFollowUp, type AssessmentResult, type FollowUpResult } from '../src/engine';
 import { answersSchema } from '../src/instrument';
-import { caseFileSchema, resolveCase, type CaseFile } from './lib/case-file';
+import { caseFileSchema, isFollowUpCase, resolveCase, resolveFollowUpCase, type CaseFile } from './lib/case-file';
 import { createExplainer } from './lib/explain';
+import { explainFollowUp } from './lib/explain-followup';
 
 const HELP = `usage: npm run assess -- [options] <file.json>…
 
@@ -21,7 +22,9 @@ Runs the assessment engine on each file and prints the result.
 A file is either an answers object ({ "E1": "yes", … }) or a case file:
   { "title"?, "now"?: "YYYY-MM-DD", "instrument"?: { "id", "version" },
     "answers": { … }, "decisions"?: [ … ], "expect"?: … }
-Golden case files (tests/golden/cases*/) are case files.
+Golden case files (tests/golden/cases*/) are case files. A case file naming a follow-up
+instrument ({ "id": "homeward-followup", "version": 1 }) is one check after return: it may add
+"plan": { "escalation", "lostContact" }, the actions the assessment's follow-up plan recorded.
 
 Options:
   --now DATE        assess as of DATE (YYYY-MM-DD); overrides the file's "now" (default: the file's, else today)
@@ -93,11 +96,19 @@ function options(argv: readonly string[]): Options | 'help' {
 }
 
 function run(opts: Options): number {
-  const results: { file: string; result: AssessmentResult }[] = [];
+  const results: { file: string; result: AssessmentResult | FollowUpResult }[] = [];
   const texts: string[] = [];
   for (const file of opts.files) {
-    const c = parseCase(readJson(file), file);
-    const resolved = resolveCase(opts.now ? { ...c, now: opts.now } : c, today());
+    const parsed = parseCase(readJson(file), file);
+    const c = opts.now ? { ...parsed, now: opts.now } : parsed;
+    if (isFollowUpCase(c)) {
+      const check = resolveFollowUpCase(c, today());
+      const result = assessFollowUp(check.instrument, check.answers, { now: check.now, plan: check.plan });
+      results.push({ file, result });
+      if (opts.format === 'text') texts.push(explainFollowUp(result, opts.lang, `== ${check.title ?? basename(file)} ==`));
+      continue;
+    }
+    const resolved = resolveCase(c, today());
     const result = assess(resolved.instrument, resolved.answers, { now: resolved.now });
     results.push({ file, result });
     if (opts.format === 'text') {

@@ -21,8 +21,11 @@ export interface Explainer {
   explain(result: AssessmentResult, instrument: Instrument, heading: string): string;
 }
 
-/** Translate functions for one language (English as fallback), from the locale and wording files. */
-export function createExplainer(lang: string, instrument: Instrument): Explainer {
+/**
+ * A translate function for one language (English as fallback) over the engine and wizard
+ * strings and one instrument version's wording (namespace `ns`).
+ */
+export function createTranslate(lang: string, instrument: { id: string; version: number }): { t: TFunction; ns: string } {
   if (!findLanguage(lang)) throw new RangeError(`language ${lang} is not offered (try en, ar, vi, ro, sq, ti)`);
   const ns = contentNamespace(instrument.id, instrument.version);
   const bundles = (code: string) => ({
@@ -36,7 +39,12 @@ export function createExplainer(lang: string, instrument: Instrument): Explainer
     keySeparator: false, nsSeparator: ':', interpolation: { escapeValue: false }, initAsync: false,
     ns: ['engine', 'wizard', ns], defaultNS: 'wizard',
   });
-  const t: TFunction = i18n.t.bind(i18n);
+  return { t: i18n.t.bind(i18n), ns };
+}
+
+/** Translate functions for one language (English as fallback), from the locale and wording files. */
+export function createExplainer(lang: string, instrument: Instrument): Explainer {
+  const { t, ns } = createTranslate(lang, instrument);
   return { lang, explain: (result, inst, heading) => render(result, inst, heading, { t, ns, lang }) };
 }
 

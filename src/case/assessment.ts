@@ -4,7 +4,7 @@
  * Homeward ships, with the same definition (sha256), or the case cannot be judged here.
  */
 import { z } from '../instrument/schema/zod';
-import { answersSchema, getInstrument, registry, type Answers, type Instrument } from '../instrument';
+import { answersSchema, getInstrument, kindOf, registry, type Answers, type Instrument } from '../instrument';
 
 const embeddedSchema = z.object({
   format: z.literal('homeward-assessment'),
@@ -41,7 +41,8 @@ export function readEmbedded(value: unknown): EmbeddedAssessment | { readonly pr
   if (!parsed.success) return { problem: 'unreadable' };
   const { instrument: named, metadata } = parsed.data;
   const entry = registry.find((item) => item.id === named.id && item.version === named.version);
-  if (entry === undefined) return { problem: 'unknown-instrument' };
+  // A follow-up check is not a pre-return assessment: a file that says it is one is not judged as one.
+  if (entry === undefined || kindOf(entry) !== 'assessment') return { problem: 'unknown-instrument' };
   if (entry.sha256 !== named.sha256) return { problem: 'instrument-changed' };
   const answers = answersSchema.safeParse(parsed.data.answers);
   if (!answers.success) return { problem: 'answers' };

@@ -14,3 +14,5 @@ export { CUMULATIVE_DOMAINS, RISK_MANY } from './scoring';
 export * from './types';
 export { upgradeAnswers, type UpgradeResult } from './upgrade';
 export { reasonText, type ReasonTranslate } from './reason-text';
+export { assessFollowUp, planFromAssessment, type FollowUpAlert, type FollowUpOptions, type FollowUpPlan, type FollowUpResult, type PlanAction } from './follow-up';
+export type { FollowUpScores, OutcomeValue, Score } from './follow-up-outcomes';

@@ -8,7 +8,7 @@ import type { Domain, FlagLevel } from '../instrument/schema';
 import { isAnswered } from './answered';
 import { countByLevel } from './rules';
 import type { Flag, SectionProgress, SectionStatus } from './types';
-import type { EngineContext, PlacedItem } from './visibility';
+import type { PlacedItem, RuleBookContext } from './visibility';
 
 export interface MissingItem {
   section: string;
@@ -33,7 +33,7 @@ export function standingLevels(flags: readonly Flag[]): Standing {
   };
 }
 
-export function computeMissing(ctx: EngineContext, flags: readonly Flag[]): MissingItem[] {
+export function computeMissing(ctx: RuleBookContext, flags: readonly Flag[]): MissingItem[] {
   const standing = standingLevels(flags);
   return ctx.placed
     .filter((p) => ctx.isItemVisible(p.item.code) && isRequired(p, standing) && !isAnswered(ctx.answerOf(p.item.code)))
@@ -47,7 +47,7 @@ function status(visible: boolean, anyAnswered: boolean, missing: number): Sectio
 }
 
 export function computeSections(
-  ctx: EngineContext, flags: readonly Flag[], missing: readonly MissingItem[],
+  ctx: RuleBookContext, flags: readonly Flag[], missing: readonly MissingItem[],
 ): SectionProgress[] {
   const standing = standingLevels(flags);
   return ctx.instrument.sections.map((section) => {

@@ -7,12 +7,12 @@
  * - `derived`: the rule is evaluated in three-valued logic (unknowns.ts), so every item it reads,
  *   and every item that controls whether those are asked, counts; `unknownItems` may add more.
  */
-import type { Condition, FlagLevel, Instrument, Rule, Severity } from '../instrument/schema';
+import type { Condition, FlagLevel, Rule, RuleBook, Severity } from '../instrument/schema';
 import { gatewaysOf, walkCondition } from '../instrument/schema';
 import { isUnknownAnswer } from './answered';
 import type { Flag } from './types';
 import { createMaybeContext, type MaybeContext } from './unknowns';
-import type { EngineContext } from './visibility';
+import type { RuleBookContext } from './visibility';
 
 /** Item codes a condition names directly, in order, without duplicates. */
 export function namedItems(cond: Condition): string[] {
@@ -24,7 +24,7 @@ export function namedItems(cond: Condition): string[] {
 }
 
 /** Named items, following `{ref}`s only when the condition names no item itself. */
-function itemsBehind(cond: Condition, instrument: Instrument): string[] {
+function itemsBehind(cond: Condition, instrument: RuleBook): string[] {
   const direct = namedItems(cond);
   if (direct.length > 0) return direct;
   const codes: string[] = [];
@@ -35,13 +35,13 @@ function itemsBehind(cond: Condition, instrument: Instrument): string[] {
   return codes;
 }
 
-function isUnknownItem(ctx: EngineContext, code: string): boolean {
+function isUnknownItem(ctx: RuleBookContext, code: string): boolean {
   const item = ctx.item(code);
   return item !== undefined && isUnknownAnswer(ctx.answerOf(code), item.type);
 }
 
 /** The level of the flag a STOP rule that did not fire raises because of unknowns, or null. */
-function unknownLevel(rule: Rule, ctx: EngineContext, maybe: MaybeContext | null): FlagLevel | null {
+function unknownLevel(rule: Rule, ctx: RuleBookContext, maybe: MaybeContext | null): FlagLevel | null {
   if (rule.level !== 'STOP') return null;
   const level = rule.onUnknown ?? 'ESC';
   if (maybe) {
@@ -68,7 +68,7 @@ function severityOf(rule: Rule, level: FlagLevel): Severity {
   return severityRank[own] <= severityRank[cap] ? own : cap;
 }
 
-function makeFlag(rule: Rule, level: FlagLevel, viaUnknown: boolean, ctx: EngineContext): Flag {
+function makeFlag(rule: Rule, level: FlagLevel, viaUnknown: boolean, ctx: RuleBookContext): Flag {
   const named = itemsBehind(rule.when, ctx.instrument);
   const extra = [...(rule.unknownItems ?? [])];
   // Under derived unknowns, name the unknown gateways too: they are why the flag stands.
@@ -97,7 +97,7 @@ function makeFlag(rule: Rule, level: FlagLevel, viaUnknown: boolean, ctx: Engine
 }
 
 /** Standing flags: STOP, ESC, RISK, INFO, then in the instrument's rule order. */
-export function computeFlags(ctx: EngineContext): Flag[] {
+export function computeFlags(ctx: RuleBookContext): Flag[] {
   const maybe = ctx.instrument.unknowns === 'derived' ? createMaybeContext(ctx) : null;
   const flags: { flag: Flag; order: number }[] = [];
   ctx.instrument.rules.forEach((rule, order) => {

@@ -14,7 +14,7 @@ import type { Condition, ItemCondition, Row, RowCondition } from '../instrument/
 import { itemsTestedWith } from '../instrument/schema';
 import { isAnswered, isUnknownAnswer } from './answered';
 import { evaluate, evaluateRow, rowsOf } from './conditions';
-import type { EngineContext } from './visibility';
+import type { RuleBookContext } from './visibility';
 
 /** true, false, or null for "cannot be told from these answers". */
 export type Tri = boolean | null;
@@ -40,7 +40,7 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
-export function createMaybeContext(ctx: EngineContext): MaybeContext {
+export function createMaybeContext(ctx: RuleBookContext): MaybeContext {
   const handledCache = new WeakMap<Condition, Set<string>>();
   const handledIn = (cond: Condition): Set<string> => {
     let set = handledCache.get(cond);

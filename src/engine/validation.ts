@@ -10,7 +10,7 @@ import { isAnswered } from './answered';
 import { evaluateRow } from './conditions';
 import { parseDate } from './dates';
 import type { FieldError } from './types';
-import type { EngineContext } from './visibility';
+import type { RuleBookContext } from './visibility';
 
 export const MAX_TEXT = 5000;
 
@@ -128,7 +128,7 @@ export function validateAnswer(item: Item, answer: AnswerValue | undefined, rule
 }
 
 /** Errors over the visible items, optionally of one section, in instrument order. */
-export function validateVisible(ctx: EngineContext, sectionCode?: string): FieldError[] {
+export function validateVisible(ctx: RuleBookContext, sectionCode?: string): FieldError[] {
   const ruleIds = new Set(ctx.instrument.rules.map((r) => r.id));
   return ctx.placed
     .filter((p) => (sectionCode === undefined || p.section.code === sectionCode) && ctx.isItemVisible(p.item.code))

@@ -5,7 +5,7 @@
  * result is memoised per call (the loader refuses cycles, so the recursion terminates).
  */
 import type {
-  AnswerValue, Answers, Condition, Instrument, Item, Section,
+  AnswerValue, Answers, Condition, Instrument, Item, RuleBook, Section,
 } from '../instrument/schema';
 import { evaluate, type ConditionContext } from './conditions';
 import { parseNow } from './dates';
@@ -16,8 +16,8 @@ export interface PlacedItem {
   section: Section;
 }
 
-export interface EngineContext extends ConditionContext {
-  instrument: Instrument;
+export interface EngineContext<I extends RuleBook = Instrument> extends ConditionContext {
+  instrument: I;
   /** every item in instrument order, with its section */
   placed: readonly PlacedItem[];
   sectionOf(code: string): Section | undefined;
@@ -37,11 +37,14 @@ function memo(compute: (key: string) => boolean): (key: string) => boolean {
   };
 }
 
-export function createContext(instrument: Instrument, answers: Answers, options: AssessOptions): EngineContext {
+/** A context over any kind of instrument: what visibility, flags, progress and validation read. */
+export type RuleBookContext = EngineContext<RuleBook>;
+
+export function createContext<I extends RuleBook>(instrument: I, answers: Answers, options: AssessOptions): EngineContext<I> {
   const placed = instrument.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
   const byItem = new Map(placed.map((p) => [p.item.code, p]));
   const bySection = new Map(instrument.sections.map((s) => [s.code, s]));
-  const ctx: EngineContext = {
+  const ctx: EngineContext<I> = {
     instrument,
     placed,
     today: parseNow(options.now),
@@ -67,14 +70,14 @@ export function createContext(instrument: Instrument, answers: Answers, options:
 }
 
 /** Codes of the visible items, in instrument order. */
-export function visibleItemCodes(instrument: Instrument, answers: Answers, options: AssessOptions): string[] {
+export function visibleItemCodes(instrument: RuleBook, answers: Answers, options: AssessOptions): string[] {
   const ctx = createContext(instrument, answers, options);
   return ctx.placed.filter((p) => ctx.isItemVisible(p.item.code)).map((p) => p.item.code);
 }
 
 /** Evaluates one condition against the answers, with the same visibility rules as `assess`. */
 export function evaluateCondition(
-  instrument: Instrument, answers: Answers, condition: Condition, options: AssessOptions,
+  instrument: RuleBook, answers: Answers, condition: Condition, options: AssessOptions,
 ): boolean {
   return createContext(instrument, answers, options).holds(condition);
 }

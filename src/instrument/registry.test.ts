@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CURRENT, getInstrument, getUpgrade, registry } from './registry';
+import { CURRENT, getFollowUpInstrument, getInstrument, getUpgrade, kindOf, registry } from './registry';
 
 describe('instrument registry', () => {
   it('no shipped instrument version has changed (a change needs a new version)', () => {
@@ -13,9 +13,25 @@ describe('instrument registry', () => {
     }
   });
 
-  it('every registered version loads and validates, and CURRENT is registered', () => {
-    for (const entry of registry) expect(getInstrument(entry.id, entry.version).version).toBe(entry.version);
-    expect(registry.some((e) => e.id === CURRENT.id && e.version === CURRENT.version)).toBe(true);
+  it('every registered version loads and validates as its kind, and CURRENT is a registered assessment', () => {
+    for (const entry of registry) {
+      const load = kindOf(entry) === 'followup' ? getFollowUpInstrument : getInstrument;
+      expect(load(entry.id, entry.version).version).toBe(entry.version);
+    }
+    expect(registry.some((e) => e.id === CURRENT.id && e.version === CURRENT.version && kindOf(e) === 'assessment')).toBe(true);
+  });
+
+  it('each entry\'s kind is the one its definition declares (a follow-up says so itself)', () => {
+    for (const entry of registry) {
+      const declared = (entry.definition as { kind?: unknown }).kind;
+      expect(declared ?? 'assessment', `${entry.id} v${entry.version}`).toBe(kindOf(entry));
+    }
+  });
+
+  it('never opens a follow-up check as a pre-return assessment, or the reverse', () => {
+    expect(() => getInstrument('homeward-followup', 1)).toThrow(/follow-up check after return, not a pre-return assessment/);
+    expect(() => getFollowUpInstrument(CURRENT.id, CURRENT.version)).toThrow(/not a follow-up check/);
+    expect(() => getFollowUpInstrument('homeward-followup', 99)).toThrow(/update the app/);
   });
 
   it('refuses an instrument version this copy does not have, saying what to do', () => {

@@ -4,15 +4,21 @@
  * the version it was started with. Wording lives in content/<lang>.json beside each
  * definition and is loaded by src/i18n (Vite's import.meta.glob), not here.
  */
-import type { Instrument, UpgradeMapping } from './schema';
-import { checkUpgrade, parseInstrument, upgradeMappingSchema } from './schema';
+import type { FollowUpInstrument, Instrument, UpgradeMapping } from './schema';
+import { checkUpgrade, parseFollowUpInstrument, parseInstrument, upgradeMappingSchema } from './schema';
 import homewardReturnV1 from './definitions/homeward-return/v1/instrument.json';
 import homewardReturnV2 from './definitions/homeward-return/v2/instrument.json';
 import homewardReturnV2FromV1 from './definitions/homeward-return/v2/upgrade-from-v1.json';
+import homewardFollowUpV1 from './definitions/homeward-followup/v1/instrument.json';
+
+/** What an instrument is for: a pre-return assessment, or a follow-up check after return. */
+export type InstrumentKind = 'assessment' | 'followup';
 
 export interface InstrumentEntry {
   id: string;
   version: number;
+  /** absent: a pre-return assessment (every version shipped before follow-up checks existed) */
+  kind?: InstrumentKind;
   /** sha256 of the definition file's bytes; see registry.test.ts */
   sha256: string;
   /** JSON path of the definition, relative to this file */
@@ -38,7 +44,19 @@ export const registry: readonly InstrumentEntry[] = [
     definition: homewardReturnV2,
     upgrade: { file: './definitions/homeward-return/v2/upgrade-from-v1.json', definition: homewardReturnV2FromV1 },
   },
+  {
+    id: 'homeward-followup',
+    version: 1,
+    kind: 'followup',
+    sha256: '10fb95a64bf6de11c84d869d6ab3e39f0a0d5cf92c4f467aa75926e7187e68f5',
+    file: './definitions/homeward-followup/v1/instrument.json',
+    definition: homewardFollowUpV1,
+  },
 ];
+
+export function kindOf(entry: Pick<InstrumentEntry, 'kind'>): InstrumentKind {
+  return entry.kind ?? 'assessment';
+}
 
 /** The version new drafts start on. A draft on an older one stays there until moved on purpose. */
 export const CURRENT = { id: 'homeward-return', version: 2 } as const;
@@ -52,8 +70,24 @@ export function getInstrument(id: string, version: number): Instrument {
   if (hit) return hit;
   const entry = registry.find((e) => e.id === id && e.version === version);
   if (!entry) throw new Error(`Unknown instrument ${key}: this copy of Homeward does not have it; update the app.`);
+  if (kindOf(entry) !== 'assessment') throw new Error(`${key} is a follow-up check after return, not a pre-return assessment.`);
   const inst = parseInstrument(entry.definition);
   parsed.set(key, inst);
+  return inst;
+}
+
+const followUps = new Map<string, FollowUpInstrument>();
+
+/** A validated follow-up instrument; throws if this copy does not have it or it is not a follow-up. */
+export function getFollowUpInstrument(id: string, version: number): FollowUpInstrument {
+  const key = `${id}@${String(version)}`;
+  const hit = followUps.get(key);
+  if (hit) return hit;
+  const entry = registry.find((e) => e.id === id && e.version === version);
+  if (!entry) throw new Error(`Unknown instrument ${key}: this copy of Homeward does not have it; update the app.`);
+  if (kindOf(entry) !== 'followup') throw new Error(`${key} is a pre-return assessment, not a follow-up check.`);
+  const inst = parseFollowUpInstrument(entry.definition);
+  followUps.set(key, inst);
   return inst;
 }
 

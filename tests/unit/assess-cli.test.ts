@@ -123,5 +123,26 @@ describe('npm run assess', () => {
     expect(assessCli(['--now', 'yesterday', golden('cases-v2/01-adult-avr-low-risk-signable.json')]).stderr).toMatch(/--now must be a date/);
     expect(assessCli([]).stderr).toMatch(/give at least one file/);
   }, 60_000);
+  it('runs a follow-up check (homeward-followup): a threat raises the STOP alert with the plan\'s escalation steps', () => {
+    const r = assessCli([golden('cases-followup/03-m1-adult-trafficker-contact-and-threats.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as { instrument: { id: string }; alert: { level: string; actions: { steps: string }[] }; outcomes: Record<string, string> };
+    expect(result.instrument.id).toBe('homeward-followup');
+    expect(result.alert.level).toBe('STOP');
+    expect(result.alert.actions[0]?.steps).toMatch(/24-hour line/);
+    expect(result.outcomes.trafficker_contact_or_threats).toBe('yes');
+    const text = assessCli(['--format', 'text', golden('cases-followup/06-m6-adult-scores-medium-with-distress.json')]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('composite: 0.54 (medium)');
+  }, 60_000);
+
+  it('refuses decisions on a follow-up check, saying why', () => {
+    const r = run('followup-decisions.json', JSON.stringify({
+      instrument: { id: 'homeward-followup', version: 1 }, answers: { A1: 'm1' }, decisions: [{ signOff: { by: 'X', role: 'supervisor', date: '2027-01-01' } }],
+    }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no override or sign-off/);
+  }, 60_000);
 });
 

@@ -8,3 +8,5 @@ export { forwardVisibilityDependencies } from './order';
 export { gatewaysOf, itemsRead, itemsTestedWith, visibilityConditions } from './reads';
 export { stopRelevantItems } from './validate-coverage';
 export { checkUpgrade, conversionSchema, notCarriedReasons, upgradeMappingSchema, type Conversion, type UpgradeMapping } from './upgrade';
+export * from './followup';
+export { parseFollowUpInstrument } from './validate-followup';

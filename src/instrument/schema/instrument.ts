@@ -215,3 +215,10 @@ export const instrumentSchema = z.strictObject({
 });
 export type InstrumentInput = z.input<typeof instrumentSchema>;
 export type Instrument = z.infer<typeof instrumentSchema>;
+
+/**
+ * What every kind of instrument has: its questions, named conditions and rules. The engine's
+ * visibility, flags, progress and validation read only these, so they serve a pre-return
+ * assessment and a follow-up check (followup.ts) alike.
+ */
+export type RuleBook = Pick<Instrument, 'id' | 'version' | 'unknowns' | 'predicates' | 'sections' | 'rules'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registry, getInstrument } from '../registry';
+import { getFollowUpInstrument, getInstrument, kindOf, registry } from '../registry';
 import { instrument } from '../../../tests/helpers/instrument-builder';
 import { forwardVisibilityDependencies } from './order';
 
@@ -13,6 +13,9 @@ describe('wizard order', () => {
   });
 
   it('no shipped instrument shows a question above the answer that reveals it', () => {
-    for (const e of registry) expect(forwardVisibilityDependencies(getInstrument(e.id, e.version))).toEqual([]);
+    for (const e of registry) {
+      const inst = kindOf(e) === 'followup' ? getFollowUpInstrument(e.id, e.version) : getInstrument(e.id, e.version);
+      expect(forwardVisibilityDependencies(inst), `${e.id} v${e.version}`).toEqual([]);
+    }
   });
 });

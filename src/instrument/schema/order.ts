@@ -4,9 +4,9 @@
  * them). Returns each item whose visibility depends on a later item.
  */
 import { walkCondition, type Condition } from './condition';
-import type { Instrument } from './instrument';
+import type { RuleBook } from './instrument';
 
-export function forwardVisibilityDependencies(inst: Instrument): string[] {
+export function forwardVisibilityDependencies(inst: RuleBook): string[] {
   const position = new Map<string, number>();
   inst.sections.forEach((s) => s.items.forEach((i) => position.set(i.code, position.size)));
   const itemsOf = (cond: Condition | undefined, seen = new Set<string>()): string[] => {

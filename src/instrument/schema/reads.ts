@@ -5,10 +5,10 @@
  * it rested on changes). Found from the conditions, never from hand-kept lists.
  */
 import { walkCondition, type Condition } from './condition';
-import type { Instrument } from './instrument';
+import type { RuleBook } from './instrument';
 
 /** Items a condition names, directly or through the predicates it refers to, in first-seen order. */
-export function itemsRead(cond: Condition, inst: Instrument, seenRefs = new Set<string>()): string[] {
+export function itemsRead(cond: Condition, inst: RuleBook, seenRefs = new Set<string>()): string[] {
   const out: string[] = [];
   const add = (code: string) => {
     if (!out.includes(code)) out.push(code);
@@ -27,7 +27,7 @@ export function itemsRead(cond: Condition, inst: Instrument, seenRefs = new Set<
 }
 
 /** The visibility conditions of an item: its section's and its own. */
-export function visibilityConditions(inst: Instrument, code: string): Condition[] {
+export function visibilityConditions(inst: RuleBook, code: string): Condition[] {
   for (const section of inst.sections) {
     const item = section.items.find((i) => i.code === code);
     if (!item) continue;
@@ -41,7 +41,7 @@ export function visibilityConditions(inst: Instrument, code: string): Condition[
  * again, the items that control their visibility (a hidden item reads as unanswered, so the
  * question that opens a section is a gateway of every rule on that section).
  */
-export function gatewaysOf(cond: Condition, inst: Instrument): string[] {
+export function gatewaysOf(cond: Condition, inst: RuleBook): string[] {
   const out: string[] = [];
   const queue = itemsRead(cond, inst);
   while (queue.length > 0) {

@@ -4,10 +4,10 @@
  * names consent and scope items of the right kind.
  */
 import { isRecordType } from './answer-types';
-import { shareCategories, type Instrument, type Item } from './instrument';
+import { shareCategories, type Instrument, type Item, type RuleBook } from './instrument';
 import { gatewaysOf, itemsTestedWith, visibilityConditions } from './reads';
 
-export function checkRules(inst: Instrument, items: Map<string, Item>): string[] {
+export function checkRules(inst: RuleBook, items: Map<string, Item>): string[] {
   const p: string[] = [];
   for (const rule of inst.rules) {
     if (rule.hard && rule.level !== 'STOP') p.push(`rule ${rule.id}: only a STOP rule can be hard`);
@@ -19,7 +19,7 @@ export function checkRules(inst: Instrument, items: Map<string, Item>): string[]
 }
 
 /** Every item read by a STOP rule or deciding whether such an item is asked. */
-export function stopRelevantItems(inst: Instrument): string[] {
+export function stopRelevantItems(inst: RuleBook): string[] {
   const out = new Set<string>();
   for (const rule of inst.rules) {
     if (rule.level !== 'STOP') continue;
@@ -34,7 +34,7 @@ export function stopRelevantItems(inst: Instrument): string[] {
  * blank must block too, so it must be required (blank is then "missing", which blocks proceeding
  * and sign-off), unless a condition on the path tests it with `answered` and so says what blank means.
  */
-export function checkCoverage(inst: Instrument, items: Map<string, Item>): string[] {
+export function checkCoverage(inst: RuleBook, items: Map<string, Item>): string[] {
   const p: string[] = [];
   if (inst.unknowns === 'derived') {
     for (const rule of inst.rules) {

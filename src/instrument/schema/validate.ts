@@ -5,7 +5,7 @@
  */
 import { allowedOps, isRecordType, reservedOptionCodes } from './answer-types';
 import { walkCondition, type Condition } from './condition';
-import { instrumentSchema, type Instrument, type Item } from './instrument';
+import { instrumentSchema, type Instrument, type Item, type RuleBook } from './instrument';
 import { checkCoverage, checkRules, checkSharing } from './validate-coverage';
 import { checkDecision } from './validate-decision';
 
@@ -28,9 +28,13 @@ export function parseInstrument(input: unknown): Instrument {
   return parsed.data;
 }
 
-function crossCheck(inst: Instrument): string[] {
+/**
+ * The checks every kind of instrument needs (codes, conditions, rules, coverage, cycles). It fills
+ * `items` for the caller's own checks: an assessment adds its decision and sharing blocks, a
+ * follow-up check its outcomes and scores (validate-followup.ts).
+ */
+export function crossCheckRuleBook(inst: RuleBook, items: Map<string, Item>): string[] {
   const problems: string[] = [];
-  const items = new Map<string, Item>();
   const sectionCodes = new Set<string>();
   for (const section of inst.sections) {
     if (sectionCodes.has(section.code)) problems.push(`duplicate section code ${section.code}`);
@@ -59,9 +63,15 @@ function crossCheck(inst: Instrument): string[] {
       if (item.visibleIf) problems.push(...checkCondition(item.visibleIf, `item ${item.code}`, items, inst));
     }
   }
-  problems.push(...checkDecision(inst, items, (cond, where) => checkCondition(cond, where, items, inst)));
-  problems.push(...checkRules(inst, items), ...checkCoverage(inst, items), ...checkSharing(inst, items));
+  problems.push(...checkRules(inst, items), ...checkCoverage(inst, items));
   problems.push(...findCycles(inst));
+  return problems;
+}
+
+function crossCheck(inst: Instrument): string[] {
+  const items = new Map<string, Item>();
+  const problems = crossCheckRuleBook(inst, items);
+  problems.push(...checkDecision(inst, items, (cond, where) => checkCondition(cond, where, items, inst)), ...checkSharing(inst, items));
   return problems;
 }
 
@@ -97,7 +107,7 @@ function checkItemShape(item: Item): string[] {
   return p;
 }
 
-function checkCondition(cond: Condition, where: string, items: Map<string, Item>, inst: Instrument): string[] {
+export function checkCondition(cond: Condition, where: string, items: Map<string, Item>, inst: RuleBook): string[] {
   const p: string[] = [];
   walkCondition(cond, (node) => {
     if ('ref' in node) {
@@ -140,7 +150,7 @@ function checkOperand(op: string, value: unknown, item: Item, where: string): st
  * Visibility may depend on answers, and answers' visibility on other conditions. A cycle
  * (A visible if B, B visible if A) has no stable meaning, so it is refused at load.
  */
-function findCycles(inst: Instrument): string[] {
+function findCycles(inst: RuleBook): string[] {
   const deps = new Map<string, Set<string>>();
   const add = (from: string, cond: Condition | undefined) => {
     const set = deps.get(from) ?? new Set<string>();
