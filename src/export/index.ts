@@ -46,6 +46,10 @@ export async function exportSignedSummary(...args: Parameters<ExportChunk['expor
 /** Verifies a summary in a Web Worker (the page never freezes); see verify-client.ts. */
 export { verifyInWorker as verifySummary } from './verify-client';
 
+export async function exportPersonCopy(...args: Parameters<ExportChunk['exportPersonCopy']>): ReturnType<ExportChunk['exportPersonCopy']> {
+  return (await loadExportChunk()).exportPersonCopy(...args);
+}
+
 export async function countersignSummary(...args: Parameters<ExportChunk['countersignSummary']>): ReturnType<ExportChunk['countersignSummary']> {
   return (await loadExportChunk()).countersignSummary(...args);
 }

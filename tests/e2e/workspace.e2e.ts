@@ -294,6 +294,24 @@ test('caseworker, supervisor and partner take a case from export to sign-off on 
   await cw.goto(`${caseworkerApp.origin}#/draft/${draftId}/export`);
   await cw.getByText(/^This assessment is signed off: the summary a reviewer decided on is its record/).waitFor();
   expect(await cw.getByRole('button', { name: 'Create signed summary' }).count()).toBe(0);
+  // The person's own copy is still offered after sign-off: what is arranged and whom to call, nothing more.
+  const copySection = cw.getByRole('region', { name: "The person's own copy" });
+  await copySection.getByRole('textbox', { name: 'Who (organisation or person, and role)' }).fill('Receiving NGO North-3 helpline (fictional)');
+  await copySection.getByRole('textbox', { name: 'How to reach them (phone, messaging, address)' }).fill('+000 0000 0000 (fictional)');
+  await copySection.getByRole('button', { name: "Create the person's copy (PDF)" }).click();
+  const copyLink = copySection.getByRole('link', { name: "Download the person's copy (PDF)" });
+  await copyLink.waitFor({ timeout: 60_000 });
+  const [copyDownload] = await Promise.all([cw.waitForEvent('download'), copyLink.click()]);
+  expect(copyDownload.suggestedFilename()).toMatch(/^plan-\d{4}-\d{2}-\d{2}-[0-9a-z]{6}\.pdf$/);
+  const copyPath = join(dir, 'copy.pdf');
+  await copyDownload.saveAs(copyPath);
+  const copyText = flattenedText(copyPath);
+  expect(copyText).toContain('Your plan for going back');
+  expect(copyText).toContain('+000 0000 0000 (fictional)');
+  const codeWord = golden.answers['K3.verification'];
+  expect(typeof codeWord).toBe('string');
+  for (const secret of [REF, RETURN_COMMENTS, codeWord as string, 'STOP']) expect(copyText).not.toContain(secret);
+  await expectNoViolations(cw, 'export screen of a signed-off draft, with the person\'s copy');
   step('the draft is signed off on the caseworker device');
 
   // A change after sign-off is a new version, never an edit in place; it names the approved one.

@@ -9,7 +9,7 @@
 import { assess } from '../../engine';
 import { getInstrument, registry, type Answers } from '../../instrument';
 import { countersignPdf, createSelfSignedCertificate, certificateToPem, generateSigningKeyPair, parseCertificate, signPdf } from '../signing';
-import { buildSummaryPdf, decisionAppearance, loadSummaryFonts, type AppearanceLine, type SummaryFonts, type SummaryInput, type Translate } from '../summary';
+import { buildPersonCopyPdf, buildSummaryPdf, decisionAppearance, type PersonCopyContact, loadSummaryFonts, type AppearanceLine, type SummaryFonts, type SummaryInput, type Translate } from '../summary';
 import { findLanguage, i18next, loadLanguage } from '../../i18n';
 import { formatDecisionReason, PREPARED_REASON, type Decision } from '../../case/decision';
 import { isRole } from '../../case/roles';
@@ -128,6 +128,25 @@ export async function exportSignedSummary(exportCase: ExportCase, identity: Sign
   const unsigned = await buildSummaryPdf(input, summaryFonts);
   const bytes = await signPdf(unsigned, signOptions(identity, PREPARED_REASON, exportCase.createdAt));
   return { bytes, fileName: summaryFileName('summary', exportCase.createdAt), fingerprint: await sha256Hex(bytes) };
+}
+
+/** What the caseworker gives for the person's own copy (issue 16.5). */
+export interface PersonCopyCase {
+  readonly instrumentId: string;
+  readonly instrumentVersion: number;
+  readonly answers: Answers;
+  /** The person's language, else the working language. */
+  readonly language: string;
+  readonly contacts: readonly PersonCopyContact[];
+  readonly createdAt: Date;
+}
+
+/** The person's own copy as a printable PDF (unsigned: it is their paper, not a record). */
+export async function exportPersonCopy(copy: PersonCopyCase): Promise<ExportedFile> {
+  const instrument = getInstrument(copy.instrumentId, copy.instrumentVersion);
+  const [texts, fonts] = await Promise.all([summaryTexts(copy.language, instrument), cachedFonts()]);
+  const bytes = await buildPersonCopyPdf({ instrument, answers: copy.answers, texts, contacts: copy.contacts, createdAt: copy.createdAt }, fonts);
+  return { bytes, fileName: summaryFileName('plan', copy.createdAt) };
 }
 
 /** The same check the worker runs, for Node scripts and tests (the app uses the worker: src/export/verify-client.ts). */

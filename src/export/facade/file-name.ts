@@ -2,11 +2,13 @@
  * Neutral download names: a file name travels (mail attachments, download lists, cloud backups),
  * so it never holds a name, a case reference or anything else from the case. Pure.
  */
-export type SummaryFileKind = 'summary' | 'countersigned';
+export type SummaryFileKind = 'summary' | 'countersigned' | 'plan';
 
 const STEMS: Readonly<Record<SummaryFileKind, string>> = {
   summary: 'assessment-summary',
   countersigned: 'assessment-summary-countersigned',
+  // The person's own copy: "plan" says nothing of what it is about, should someone else see it.
+  plan: 'plan',
 };
 
 /** e.g. assessment-summary-2026-11-27-k3f9q2.pdf: the UTC date and 6 random base-36 characters. */

@@ -13,6 +13,7 @@
  * Text layout (bidi, shaping, font fallback, glyph-id content streams) lives in text/.
  */
 export { buildSummaryPdf } from './build';
+export { buildPersonCopyPdf, personCopyParts, type PersonCopyContact, type PersonCopyInput } from './person-copy';
 export { decisionAppearance } from './decisions';
 export type { AppearanceLine } from './decisions';
 export { readSummaryAttachment, summaryAttachment, ATTACHMENT_NAME } from './attachment';

@@ -7,6 +7,7 @@ import { routeToHash } from '../../lib/routes';
 import { useDraftSession } from '../../session';
 import { caseLinks, supersededByNextExport } from '../../storage';
 import { DownloadLink } from './download-link';
+import { PersonCopyForm } from './person-copy-form';
 import { exportErrorKind, type ExportErrorKind } from './export-errors';
 import { SignaturePad } from './signature-pad';
 import { emptyPad, padReducer, padResult, type PadResult } from './signature-pad-state';
@@ -66,11 +67,27 @@ export function ExportScreen({ draftId }: { draftId: string }) {
 
   // A signed-off draft is what a reviewer decided on; a second export of it would be a new
   // version asking for a new decision. A change starts as a new version from the drafts list.
+  const personCopy = (
+    <section aria-labelledby={`${id}-person-copy`}>
+      <h2 id={`${id}-person-copy`}>{t('workspace:personCopy.heading')}</h2>
+      <PersonCopyForm
+        instrumentId={load.draft.instrumentId}
+        instrumentVersion={load.draft.instrumentVersion}
+        answers={data.answers}
+        language={data.personLanguage ?? data.workingLanguage}
+      />
+    </section>
+  );
   if (load.draft.status === 'signed_off') {
+    // The person's copy is still offered: after sign-off is when they need it.
     return (
-      <div className="export-screen" role="alert">
-        <p>{t('workspace:exportScreen.signedOff')}</p>
-        <a href={routeToHash({ name: 'drafts' })}>{t('load.backToDrafts')}</a>
+      <div className="export-screen">
+        <h1>{t('export.title')}</h1>
+        <div role="alert">
+          <p>{t('workspace:exportScreen.signedOff')}</p>
+          <a href={routeToHash({ name: 'drafts' })}>{t('load.backToDrafts')}</a>
+        </div>
+        {personCopy}
       </div>
     );
   }
@@ -220,6 +237,8 @@ export function ExportScreen({ draftId }: { draftId: string }) {
           </Button>
         </div>
       </form>
+
+      {personCopy}
 
       {phase.kind === 'working' ? <p role="status">{t('export.working')}</p> : null}
       {phase.kind === 'error' ? <StatusMessage tone="error">{t(`error.${phase.error}`)}</StatusMessage> : null}
