@@ -104,6 +104,14 @@ describe('the state of each check', () => {
     expect(statusOf(run(departure, '2027-06-01T00:00:00Z', records))).toMatchObject({ m3: 'declined', m6: 'done', m12: 'overdue' });
   });
 
+  it('after a death no later check is due: they are closed, and so is the case', () => {
+    const records: CheckRecord[] = [{ check: 'h72', outcome: 'done' }, { check: 'm3', outcome: 'done', endsFollowUp: true }];
+    const r = run(departure, '2027-06-01T00:00:00Z', records);
+    expect(statusOf(r)).toEqual({ h72: 'done', m1: 'overdue', m3: 'done', m6: 'closed', m12: 'closed' });
+    expect(r.caseStatus).toBe('closed');
+    expect(run(departure, '2027-06-01T00:00:00Z', [{ check: 'm12', outcome: 'done', endsFollowUp: true }]).caseStatus).toBe('closed');
+  });
+
   it('lost contact puts the case first until a later check is done', () => {
     const lost = run(departure, '2026-05-03T00:00:00Z', [{ check: 'h72', outcome: 'done' }, { check: 'm1', outcome: 'lost_contact' }]);
     expect(lost.caseStatus).toBe('lost_contact');
@@ -150,9 +158,10 @@ describe('properties over departures, zones, records and moments', () => {
     check: fc.constantFrom('h72', 'm1', 'm3', 'm6', 'm12', 'm24', 'm2'),
     outcome: fc.constantFrom('done' as const, 'lost_contact' as const, 'declined' as const),
     declinesFurther: fc.boolean(),
+    endsFollowUp: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   }), { maxLength: 6 });
   const offsetArb = fc.integer({ min: -30 * 24, max: 30 * 30 * 24 }).map((h) => h * 3_600_000);
-  const rank: Record<CheckStatus, number> = { upcoming: 0, due: 1, overdue: 2, done: 9, lost_contact: 9, declined: 9 };
+  const rank: Record<CheckStatus, number> = { upcoming: 0, due: 1, overdue: 2, done: 9, lost_contact: 9, declined: 9, closed: 9 };
 
   it('is monotonic in time: a check never goes back from overdue to due or from due to upcoming, and a record never changes with time', () => {
     fc.assert(fc.property(departureArb, recordsArb, offsetArb, offsetArb, (departure, records, a, b) => {
@@ -169,7 +178,7 @@ describe('properties over departures, zones, records and moments', () => {
     }), { numRuns: 300 });
   });
 
-  it('never shows a check done, lost or declined without a record that says so', () => {
+  it('never shows a check done, lost, declined or closed without a record that says so', () => {
     fc.assert(fc.property(departureArb, recordsArb, offsetArb, (departure, records, offset) => {
       const now = Date.parse(`${departure.date}T00:00:00Z`) + offset;
       for (const c of computeSchedule({ config: withOutcome, departure, records, now }).checks) {
@@ -177,6 +186,7 @@ describe('properties over departures, zones, records and moments', () => {
           expect(records.some((r) => r.check === c.id && r.outcome === c.status)).toBe(true);
         }
         if (c.status === 'declined') expect(records.some((r) => r.outcome === 'declined' && (r.check === c.id || r.declinesFurther))).toBe(true);
+        if (c.status === 'closed') expect(records.some((r) => r.endsFollowUp === true)).toBe(true);
       }
     }), { numRuns: 300 });
   });

@@ -9,7 +9,8 @@
  * - It is `upcoming` until its window opens, `due` until it is overdue, then `overdue`; a recorded
  *   check is `done`, `lost_contact` or `declined` whatever the time, and only a record makes it so.
  * - A person who declines further follow-up is not chased: every later check without a record of
- *   its own is `declined` too (issue 17, item 6: counted, not chased).
+ *   its own is `declined` too (issue 17, item 6: counted, not chased). After a death, every later
+ *   check is `closed`: nobody is reminded to call a person who has died.
  * - Nothing here reads a clock: the caller passes `now`.
  */
 import { addMonths, instantOf, wallTimeAt, type WallTime } from './zoned-time';
@@ -66,9 +67,11 @@ export interface CheckRecord {
   readonly outcome: RecordedOutcome;
   /** on a declined check: the person also declined every later check */
   readonly declinesFurther?: boolean;
+  /** the check found that the person has died: no later check is due */
+  readonly endsFollowUp?: boolean;
 }
 
-export type CheckStatus = 'upcoming' | 'due' | 'overdue' | RecordedOutcome;
+export type CheckStatus = 'upcoming' | 'due' | 'overdue' | RecordedOutcome | 'closed';
 
 export interface CheckState {
   readonly id: string;
@@ -104,7 +107,7 @@ const HOUR_MS = 3_600_000;
 
 /** Attention order: lower first. Lost contact is a person nobody can reach; overdue, a check nobody made. */
 export const ATTENTION_RANK: Readonly<Record<CheckStatus, number>> = {
-  lost_contact: 0, overdue: 1, due: 2, upcoming: 3, done: 4, declined: 5,
+  lost_contact: 0, overdue: 1, due: 2, upcoming: 3, done: 4, declined: 5, closed: 6,
 };
 
 function parseDeparture(d: Departure): WallTime {
@@ -147,21 +150,26 @@ function statusOf(now: number, opens: number, overdue: number): CheckStatus {
   return now < overdue ? 'due' : 'overdue';
 }
 
-/** The records that settle each check: its own, or an earlier refusal of every later check. */
-function settling(config: ScheduleConfig, records: readonly CheckRecord[]): Map<string, CheckRecord> {
+/**
+ * The record that settles each check, and the status it gives: its own record; or an earlier
+ * refusal of every later check (`declined`) or an earlier record of a death (`closed`).
+ */
+function settling(config: ScheduleConfig, records: readonly CheckRecord[]): Map<string, { record: CheckRecord; status: CheckStatus }> {
   const own = new Map<string, CheckRecord>();
   // A later record of the same check replaces an earlier one (a correction).
   for (const r of records) own.set(r.check, r);
-  const out = new Map<string, CheckRecord>();
-  let refusal: CheckRecord | null = null;
+  const out = new Map<string, { record: CheckRecord; status: CheckStatus }>();
+  let carried: { record: CheckRecord; status: CheckStatus } | null = null;
   for (const c of config.checks) {
     const r = own.get(c.id);
     if (r) {
-      out.set(c.id, r);
+      out.set(c.id, { record: r, status: r.outcome });
+      if (r.endsFollowUp === true) carried = { record: r, status: 'closed' };
       // A later check that did take place shows the person came back to follow-up.
-      refusal = r.outcome === 'declined' && r.declinesFurther === true ? r : r.outcome === 'done' ? null : refusal;
-    } else if (refusal) {
-      out.set(c.id, refusal);
+      else if (r.outcome === 'declined' && r.declinesFurther === true) carried = { record: r, status: 'declined' };
+      else if (r.outcome === 'done' && carried?.status === 'declined') carried = null;
+    } else if (carried) {
+      out.set(c.id, carried);
     }
   }
   return out;
@@ -176,10 +184,11 @@ export function computeSchedule(input: ScheduleInput): ScheduleResult {
     const due = dueInstant(spec, departure);
     const opens = due - spec.opensHoursBefore * HOUR_MS;
     const overdue = due + spec.overdueHoursAfter * HOUR_MS;
-    const record = settled.get(spec.id) ?? null;
+    const settledBy = settled.get(spec.id);
+    const record = settledBy?.record ?? null;
     return {
       id: spec.id,
-      status: record ? record.outcome : statusOf(now, opens, overdue),
+      status: settledBy ? settledBy.status : statusOf(now, opens, overdue),
       opensAt: new Date(opens).toISOString(), dueAt: new Date(due).toISOString(), overdueAt: new Date(overdue).toISOString(),
       record,
     };
@@ -193,11 +202,12 @@ export function computeSchedule(input: ScheduleInput): ScheduleResult {
 /**
  * The case's status for a list of cases. Lost contact counts until a later check is done (the
  * person was reached again); otherwise the most urgent check decides; a case with every check
- * recorded is done, or declined when the person declined.
+ * recorded is done, or declined when the person declined. After a death the case is closed.
  */
 function caseStatusOf(checks: readonly CheckState[]): CheckStatus {
   const lastRecorded = [...checks].reverse().find((c) => c.record !== null);
   const open = checks.filter((c) => c.record === null).map((c) => c.status);
+  if (checks.some((c) => c.record?.endsFollowUp === true)) return 'closed';
   if (lastRecorded?.status === 'lost_contact') return 'lost_contact';
   for (const status of ['overdue', 'due', 'upcoming'] as const) if (open.includes(status)) return status;
   return lastRecorded?.status === 'declined' ? 'declined' : 'done';

@@ -48,7 +48,7 @@ export const registry: readonly InstrumentEntry[] = [
     id: 'homeward-followup',
     version: 1,
     kind: 'followup',
-    sha256: '10fb95a64bf6de11c84d869d6ab3e39f0a0d5cf92c4f467aa75926e7187e68f5',
+    sha256: 'db6a07faf500c61d683d88efbf5537631f26f77f4f8edd1c380e067e404bae1d',
     file: './definitions/homeward-followup/v1/instrument.json',
     definition: homewardFollowUpV1,
   },
