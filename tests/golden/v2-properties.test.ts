@@ -195,7 +195,15 @@ describe('v2: an override lifts only what it names, and lapses', () => {
 
 /** Answers that make each hard rule fire (child rules on the child baseline). */
 const hardTriggers: Record<string, { base: string; answers: Answers }> = {
+  'A14-children-not-known': { base: 'adult', answers: { A14: 'unknown' } },
   'A4-compromised-interview': { base: 'adult', answers: { A4: ['interpreter', 'linked_person'] } },
+  'A5-interpreter-linked': { base: 'adult', answers: { 'A5.linked': 'yes' } },
+  'A6-not-informed': { base: 'adult', answers: { A6: 'no' } },
+  'B1-wish-not-known': { base: 'adult', answers: { B1: { special: 'declined' } } },
+  'F6-family-involved-in-reception': { base: 'adult', answers: { F6: 'yes', 'F6.in_reception': 'yes' } },
+  'K1-partner-linked': { base: 'adult', answers: { 'K1.linked': 'yes' } },
+  'K4-linked-person-at-reception': { base: 'adult', answers: { 'K4.linked': 'yes' } },
+  'L4-no-bid-separated-child': { base: 'child', answers: { 'L4.type': 'assessment' } },
   'A7-no-consent': { base: 'adult', answers: { A7: 'no', 'A7.refusal': 'Declined (fictional).' } },
   'B1-wants-to-stay-voluntary': { base: 'adult', answers: { B1: 'stay_here' } },
   'J10-no-capacity-voluntary': { base: 'adult', answers: { J10: 'no' } },

@@ -195,10 +195,12 @@ describe('2.3 decisions: overrides, hard rules, sign-off, confidence, mitigation
     expect(inst.decision.assessor).toBe('A3');
   });
 
-  it('row 2: the hard rules are the ones the review names', () => {
+  it('row 2: the hard rules are the ones the review names (and those the independent review of v2 added)', () => {
     expect(inst.rules.filter((r) => r.hard).map((r) => r.id).sort()).toEqual([
-      'A4-compromised-interview', 'A7-no-consent', 'B1-wants-to-stay-voluntary', 'J10-no-capacity-voluntary', 'K3-meeter-linked',
-      'K8-child-no-handover', 'L10-family-involved', 'L4-conditions-not-known', 'L4-conditions-not-met', 'L4-not-in-best-interests',
+      'A14-children-not-known', 'A4-compromised-interview', 'A5-interpreter-linked', 'A6-not-informed', 'A7-no-consent', 'B1-wants-to-stay-voluntary',
+      'B1-wish-not-known', 'F6-family-involved-in-reception', 'J10-no-capacity-voluntary', 'K1-partner-linked', 'K3-meeter-linked',
+      'K4-linked-person-at-reception', 'K8-child-no-handover', 'L10-family-involved', 'L4-conditions-not-known', 'L4-conditions-not-met',
+      'L4-no-bid-separated-child', 'L4-not-in-best-interests',
     ]);
   });
 
