@@ -88,6 +88,8 @@ export const pluralMessageKeys: readonly EngineMessageKey[] = [
 export const engineLabelKeys: readonly string[] = [
   ...nextSteps.map((n) => `next.${n}`),
   'confidence.label',
+  // In place of a rating level where the assessment was refused (rating.not_assessed).
+  'rating.label.not_assessed',
   ...confidenceLevels.map((l) => `confidence.level.${l}`),
   ...['not_ready', 'ready', 'signed', 'pending_recheck'].map((s) => `signoff.state.${s}`),
 ];

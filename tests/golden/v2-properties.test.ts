@@ -86,7 +86,7 @@ describe('v2: an unknown cannot hide a STOP', () => {
     expect(pairs.length).toBeGreaterThan(300);
   });
 
-  it.each(['unknown', 'declined'])('replacing any such benign answer by %s never leaves "no impediment" offered', (kind) => {
+  it.each(['unknown', 'declined'])('replacing any such benign answer by %s never leaves "no impediment" offered', { timeout: 60_000 }, (kind) => {
     const failures: string[] = [];
     for (const { name, base, rule, code, item } of pairs) {
       const r = run({ ...base, [code]: unknownAnswer(item, kind === 'declined') });
