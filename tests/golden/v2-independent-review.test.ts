@@ -4,9 +4,9 @@
  * by the finding's number ("finding 1", "finding 12") so the report and the traceability rows can
  * point at them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assess, sameName, upgradeAnswers, type AssessmentResult } from '../../src/engine';
+import { assess, reasonText, sameName, upgradeAnswers, type AssessmentResult } from '../../src/engine';
 import { getInstrument, getUpgrade, type Answers, type Row } from '../../src/instrument';
 import { applyDecisions, caseFileSchema, type DecisionStep } from '../../scripts/lib/case-file';
 
@@ -351,5 +351,55 @@ describe('finding 18: a blank cell in the accompanying children\'s table is not 
     const r = run({ ...withChild(), LA1: [{ age: null, views: '  ', school_health: null, risk: null, other_parent: null, other_parent_linked: null, family_accepts_child: null, birth_registered: null }] });
     expect(r.missing.map((m) => m.item)).toContain('LA1');
     expect(r.signOff.ready).toBe(false);
+  });
+});
+
+describe('finding 21: every message a case can show exists in every language, and names rules by their words, not their ids', () => {
+  const langs = ['en', 'ar', 'ro', 'sq', 'ti', 'vi'];
+  const bundle = (path: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, string>;
+  const ruleId = /\b[A-Z]{1,2}\d{1,2}(?:\.[a-z0-9_]+)?-[a-z0-9-]+\b/;
+
+  it.each(langs)('%s: every rule, sign-off requirement, item and option of v2 has its wording, and every next step its label', (lang) => {
+    const content = bundle(`src/instrument/definitions/homeward-return/v2/content/${lang}.json`);
+    const engine = bundle(`locales/${lang}/engine.json`);
+    const keys = [
+      ...inst.rules.map((r) => `rule.${r.id}.reason`),
+      ...inst.decision.signOffRequires.map((s) => `signoff.${s.id}.reason`),
+      ...inst.sections.flatMap((s) => s.items.flatMap((i) => [`item.${i.code}.label`, ...(i.options ?? []).map((o) => `item.${i.code}.option.${o.code}`)])),
+    ];
+    expect(keys.filter((k) => !content[k])).toEqual([]);
+    expect([...new Set(inst.rules.flatMap((r) => (r.next ? [`next.${r.next}`] : [])))].filter((k) => !engine[k])).toEqual([]);
+  });
+
+  it.each(langs)('%s: every reason the golden cases produce resolves to words with no rule id in them', (lang) => {
+    const content = bundle(`src/instrument/definitions/homeward-return/v2/content/${lang}.json`);
+    const engine = bundle(`locales/${lang}/engine.json`);
+    const plural = new Intl.PluralRules(lang);
+    const missing: string[] = [];
+    const showing: string[] = [];
+    const translate = (key: string, ns: 'engine' | 'instrument', params: Record<string, string | number> = {}): string => {
+      const source = ns === 'engine' ? engine : content;
+      const form = typeof params.count === 'number' ? `${key}_${plural.select(params.count)}` : key;
+      const text = source[form] ?? source[`${key}_other`] ?? source[key];
+      if (text === undefined) {
+        missing.push(`${ns}:${key}`);
+        return key;
+      }
+      return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+    };
+    const files = readdirSync(new URL('./cases-v2/', import.meta.url)).filter((f) => f.endsWith('.json'));
+    for (const file of files) {
+      const r = run(golden(file));
+      const reasons = [
+        r.overall.explanation, ...Object.values(r.ratings).map((x) => x.explanation), ...(r.confidence ? [r.confidence.explanation] : []),
+        ...r.recommendations.blocked.flatMap((b) => b.reasons), ...r.signOff.blockers, ...r.override.problems,
+      ];
+      for (const reason of reasons) {
+        const text = reasonText(reason, translate, lang);
+        if (ruleId.test(text)) showing.push(`${file}: ${reason.key}: ${text}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(showing).toEqual([]);
   });
 });
