@@ -12,14 +12,13 @@
  * the engine's unknown handling (an unknown that reads as "no", a declined that is not unknown,
  * a blank table cell that rules a risk out) breaks this property.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, readsOf, type AssessmentResult } from '../../src/engine';
 import {
   getInstrument, isRecordType, visibilityConditions, walkCondition, type AnswerValue, type Answers, type Condition, type Item, type Row, type Rule,
 } from '../../src/instrument';
-import { applyDecisions, caseFileSchema } from '../../scripts/lib/case-file';
+import { goldenV2 } from '../helpers/golden-v2';
 import { solver, withPatch } from '../helpers/rule-solver';
 
 const inst = getInstrument('homeward-return', 2);
@@ -27,11 +26,7 @@ const NOW = '2026-11-27';
 const items = new Map<string, Item>(inst.sections.flatMap((s) => s.items.map((i) => [i.code, i] as const)));
 const run = (answers: Answers): AssessmentResult => assess(inst, answers, { now: NOW });
 
-function golden(file: string): Answers {
-  const raw: unknown = JSON.parse(readFileSync(new URL(`./cases-v2/${file}`, import.meta.url), 'utf8'));
-  const c = caseFileSchema.parse(raw);
-  return applyDecisions(inst, c.answers, c.decisions ?? [], NOW);
-}
+const golden = goldenV2;
 
 const adult = golden('01-adult-avr-low-risk-signable.json');
 const baselines: Record<string, Answers> = {

@@ -8,18 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess, reasonText, sameName, upgradeAnswers, type AssessmentResult } from '../../src/engine';
 import { getInstrument, getUpgrade, type Answers, type Row } from '../../src/instrument';
-import { applyDecisions, caseFileSchema, type DecisionStep } from '../../scripts/lib/case-file';
+import { applyDecisions, type DecisionStep } from '../../scripts/lib/case-file';
+import { goldenV2 } from '../helpers/golden-v2';
 
 const inst = getInstrument('homeward-return', 2);
 const NOW = '2026-11-27';
 const run = (answers: Answers, now = NOW): AssessmentResult => assess(inst, answers, { now });
 const decide = (answers: Answers, steps: DecisionStep[]): Answers => applyDecisions(inst, answers, steps, NOW);
 
-function golden(file: string): Answers {
-  const raw: unknown = JSON.parse(readFileSync(new URL(`./cases-v2/${file}`, import.meta.url), 'utf8'));
-  const c = caseFileSchema.parse(raw);
-  return applyDecisions(inst, c.answers, c.decisions ?? [], NOW);
-}
+const golden = goldenV2;
 
 const adult = golden('01-adult-avr-low-risk-signable.json');
 const child = golden('22-child-16-full-bia-signable.json');

@@ -10,14 +10,14 @@
  * child, an adult with a child going back, a young adult): every answer a rule can read there is
  * real, so each replacement is the only unknown.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, readsOf, type AssessmentResult } from '../../src/engine';
 import {
   getInstrument, gatewaysOf, isRecordType, type AnswerValue, type Answers, type Condition, type Item, type ItemCondition, type Row, type Rule,
 } from '../../src/instrument';
-import { applyDecisions, caseFileSchema } from '../../scripts/lib/case-file';
+import { applyDecisions } from '../../scripts/lib/case-file';
+import { goldenV2 } from '../helpers/golden-v2';
 
 const inst = getInstrument('homeward-return', 2);
 const NOW = '2026-11-27';
@@ -25,11 +25,7 @@ const items = new Map<string, Item>(inst.sections.flatMap((s) => s.items.map((i)
 const run = (answers: Answers): AssessmentResult => assess(inst, answers, { now: NOW });
 const stops = inst.rules.filter((r) => r.level === 'STOP');
 
-function golden(file: string): Answers {
-  const raw: unknown = JSON.parse(readFileSync(new URL(`./cases-v2/${file}`, import.meta.url), 'utf8'));
-  const c = caseFileSchema.parse(raw);
-  return applyDecisions(inst, c.answers, c.decisions ?? [], NOW);
-}
+const golden = goldenV2;
 
 /** Benign, complete cases in which "no impediment" is offered. */
 const youngAdult: Answers = {

@@ -10,18 +10,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess, visibleItemCodes, type AssessmentResult } from '../../src/engine';
 import { getInstrument, stopRelevantItems, type Answers } from '../../src/instrument';
-import { applyDecisions, caseFileSchema } from '../../scripts/lib/case-file';
+import { goldenV2 } from '../helpers/golden-v2';
 
 const inst = getInstrument('homeward-return', 2);
 const v1 = getInstrument('homeward-return', 1);
 const NOW = '2026-11-27';
 const content = JSON.parse(readFileSync(new URL('../../src/instrument/definitions/homeward-return/v2/content/en.json', import.meta.url), 'utf8')) as Record<string, string>;
 
-function golden(file: string): Answers {
-  const raw: unknown = JSON.parse(readFileSync(new URL(`./cases-v2/${file}`, import.meta.url), 'utf8'));
-  const c = caseFileSchema.parse(raw);
-  return applyDecisions(inst, c.answers, c.decisions ?? [], NOW);
-}
+const golden = goldenV2;
 
 const adult = golden('01-adult-avr-low-risk-signable.json');
 const child = golden('22-child-16-full-bia-signable.json');
