@@ -66,7 +66,9 @@ function render(result: AssessmentResult, inst: Instrument, heading: string, x: 
   const recommendation = (r: string) => t(`item.${inst.decision.recommendation}.option.${r}`, { ns });
   const out: string[] = [heading, `${inst.id} v${String(inst.version)} · ${result.now}`, ''];
 
-  out.push(`${e('rating.level.' + result.overall.level)} — ${reason(result.overall.explanation, x)}`);
+  // A refused assessment has no risk level to state: its headline says so instead of "Low".
+  const levelOf = (r: AssessmentResult['overall']) => e(r.explanation.key === 'rating.not_assessed' ? 'rating.label.not_assessed' : `rating.level.${r.level}`);
+  out.push(`${levelOf(result.overall)} — ${reason(result.overall.explanation, x)}`);
   if (result.confidence) {
     out.push(`${e('confidence.label')}: ${e(`confidence.level.${result.confidence.level}`)} — ${reason(result.confidence.explanation, x)}`);
   }
@@ -74,7 +76,7 @@ function render(result: AssessmentResult, inst: Instrument, heading: string, x: 
   for (const d of domains) {
     const r = result.ratings[d];
     if (r.explanation.key === 'rating.not_applicable') continue;
-    out.push(`  ${e(`domain.${d}`)}: ${e(`rating.level.${r.level}`)} — ${reason(r.explanation, x)}`);
+    out.push(`  ${e(`domain.${d}`)}: ${levelOf(r)} — ${reason(r.explanation, x)}`);
   }
   out.push('', `${t('review.flags.heading')} (${String(result.flags.length)})`);
   if (result.flags.length === 0) out.push(`  ${t('review.flags.none')}`);

@@ -5,7 +5,8 @@
 import type { Answers, Domain, Instrument } from '../instrument/schema';
 import { assessConfidence } from './confidence';
 import { chosenRecommendation, computeGating } from './gating';
-import { coveredRuleIds, needsCoverage } from './mitigation';
+import { coverage, isCovered } from './mitigation';
+import { markNotAssessed, notAssessedFlags } from './not-assessed';
 import { overrideStatus } from './override';
 import { computeMissing, computeSections } from './progress';
 import { computeFlags } from './rules';
@@ -30,8 +31,8 @@ function settle(ctx: EngineContext, raw: readonly Flag[]) {
   const override = overrideStatus(ctx, raw);
   const lifted = new Set(override.lifted);
   const lifting = raw.map((f) => (f.level === 'STOP' && !f.hard && lifted.has(f.ruleId) ? { ...f, overridden: true } : f));
-  const covered = coveredRuleIds(ctx);
-  const flags = lifting.map((f) => (needsCoverage(f) && covered.has(f.ruleId) ? { ...f, covered: true } : f));
+  const rows = coverage(ctx);
+  const flags = lifting.map((f) => (isCovered(f, rows) ? { ...f, covered: true } : f));
   return { flags, override };
 }
 
@@ -48,17 +49,18 @@ export function assess(instrument: Instrument, answers: Answers, options: Assess
     const d = domainOf.get(m.section);
     if (d) missingByDomain[d] = (missingByDomain[d] ?? 0) + 1;
   }
-  const confidence = assessConfidence(instrument, flags);
-  const unconfirmed = confidence?.level === 'unreliable';
-  const ratings = rateDomains(flags, {
+  const assessed = assessConfidence(instrument, flags);
+  const unconfirmed = assessed?.level === 'unreliable';
+  const rated = rateDomains(flags, {
     child: profile.isChild || visibleSections.some((s) => s.domain === 'child'),
     youngAdult: profile.isYoungAdult,
   }, missingByDomain, unconfirmed);
+  const { ratings, overall, confidence } = markNotAssessed(rated, rateOverall(flags, rated, unconfirmed), assessed, notAssessedFlags(instrument, flags));
   const recommendations = computeGating(ctx, flags, missing, override);
   const recommendation = chosenRecommendation(ctx);
   const errors = validateVisible(ctx);
   const signOff = computeSignOff(ctx, {
-    flags, missing, gating: recommendations, isChild: profile.isChild, errors: errors.length,
+    flags, missing, gating: recommendations, isChild: profile.isChild, errors: errors.length, overall: overall.level,
   });
   return {
     instrument: { id: instrument.id, version: instrument.version },
@@ -70,7 +72,7 @@ export function assess(instrument: Instrument, answers: Answers, options: Assess
     sections: computeSections(ctx, flags, missing),
     flags,
     ratings,
-    overall: rateOverall(flags, ratings, unconfirmed),
+    overall,
     confidence,
     override,
     assessorRating: assessorRatingOf(ctx),

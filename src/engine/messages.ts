@@ -10,6 +10,7 @@ export const engineMessageKeys = [
   'rating.none_incomplete',
   'rating.none_unconfirmed',
   'rating.not_applicable',
+  'rating.not_assessed',
   'rating.minor',
   'rating.risk',
   'rating.risk_many',
@@ -22,6 +23,7 @@ export const engineMessageKeys = [
   'confidence.moderate',
   'confidence.low',
   'confidence.unreliable',
+  'confidence.not_assessed',
   'gating.stop',
   'gating.hard_stop',
   'gating.override_not_holding',
@@ -53,6 +55,13 @@ export const engineMessageKeys = [
   'signoff.uncovered',
   'signoff.lapsed_changed',
   'signoff.lapsed_departure',
+  'signoff.lapsed_new_flag',
+  'signoff.lapsed_age',
+  'signoff.date_invalid',
+  'signoff.departure_unknown',
+  'signoff.departure_past',
+  'signoff.judgement_below_computed',
+  'signoff.stale_mitigation',
   'validation.type',
   'validation.option',
   'validation.min',
@@ -72,13 +81,15 @@ export const pluralMessageKeys: readonly EngineMessageKey[] = [
   'confidence.moderate', 'confidence.low', 'confidence.unreliable',
   'gating.stop', 'gating.hard_stop', 'gating.open_flags', 'gating.overridden_stop', 'gating.escalation', 'gating.uncovered_risk',
   'gating.unknown_stop_items', 'gating.incomplete', 'signoff.incomplete', 'signoff.invalid_answers', 'signoff.uncovered', 'signoff.lapsed_changed',
-  'signoff.lapsed_departure',
+  'signoff.lapsed_departure', 'signoff.lapsed_new_flag', 'signoff.lapsed_age', 'signoff.stale_mitigation',
 ];
 
 /** Labels the screens and the summary need beside the reasons: next steps, confidence levels, sign-off states. */
 export const engineLabelKeys: readonly string[] = [
   ...nextSteps.map((n) => `next.${n}`),
   'confidence.label',
+  // In place of a rating level where the assessment was refused (rating.not_assessed).
+  'rating.label.not_assessed',
   ...confidenceLevels.map((l) => `confidence.level.${l}`),
   ...['not_ready', 'ready', 'signed', 'pending_recheck'].map((s) => `signoff.state.${s}`),
 ];

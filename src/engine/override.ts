@@ -26,10 +26,36 @@ function text(ctx: EngineContext, code: string): string {
   return typeof answer === 'string' ? answer.trim() : '';
 }
 
-/** Names compared without case, spacing or accents: "Amara  okafor" is Amara Okafor. */
+/**
+ * Latin look-alikes in other scripts (Cyrillic, Greek) that a name can be typed with to look
+ * like another: a small skeleton in the spirit of Unicode's confusables (UTS #39), enough for
+ * the letters a Latin name is made of.
+ */
+const confusables: Readonly<Record<string, string>> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe',
+};
+
+/** A name as compared: NFKC, look-alikes mapped, case-folded, marks and invisible characters removed, spaces collapsed. */
+export function nameKey(s: string): string {
+  const mapped = [...s.normalize('NFKC')].map((ch) => confusables[ch] ?? ch).join('');
+  const folded = mapped.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  const visible = folded.replace(/[\p{Cf}\u115F\u1160\u3164]/gu, '');
+  return [...visible].map((ch) => confusables[ch] ?? ch).join('').replace(/[\s\p{Z}]+/gu, ' ').trim();
+}
+
+/**
+ * Names compared after normalising: "Amara  okafor", "ＡＭＡＲＡ Okafor", "Amаra Okafor" (a
+ * Cyrillic а) and "Ama\u200Bra Okafor" are all Amara Okafor (review 13, finding 11). A name check
+ * is still weak; the signing identity, checked when the file is countersigned, is the strong one.
+ */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
-  return norm(a) !== '' && norm(a) === norm(b);
+  const key = nameKey(a);
+  return key !== '' && key === nameKey(b);
 }
 
 /** Every item a rule reads or that decides whether those are asked. */

@@ -4,8 +4,9 @@
  * visible, required and unanswered; hidden items are never missing. Missing answers are not
  * validation errors: the wizard lets the caseworker move freely and come back.
  */
-import type { Domain, FlagLevel } from '../instrument/schema';
+import type { AnswerValue, Domain, FlagLevel, Item } from '../instrument/schema';
 import { isAnswered } from './answered';
+import { evaluateRow, rowsOf } from './conditions';
 import { countByLevel } from './rules';
 import type { Flag, SectionProgress, SectionStatus } from './types';
 import type { PlacedItem, RuleBookContext } from './visibility';
@@ -33,10 +34,23 @@ export function standingLevels(flags: readonly Flag[]): Standing {
   };
 }
 
+const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Answered in full: a table with a blank cell its column requires (a child's row with no answer
+ * on risk) is not yet an answer, whatever else its rows hold (review 13, finding 18).
+ */
+export function isComplete(item: Item, answer: AnswerValue | undefined): boolean {
+  if (!isAnswered(answer)) return false;
+  if (item.type !== 'rows') return true;
+  const columns = item.columns ?? [];
+  return rowsOf(answer).every((row) => columns.every((c) => !blank(row[c.key]) || !(c.required || (c.requiredIf !== undefined && evaluateRow(c.requiredIf, row)))));
+}
+
 export function computeMissing(ctx: RuleBookContext, flags: readonly Flag[]): MissingItem[] {
   const standing = standingLevels(flags);
   return ctx.placed
-    .filter((p) => ctx.isItemVisible(p.item.code) && isRequired(p, standing) && !isAnswered(ctx.answerOf(p.item.code)))
+    .filter((p) => ctx.isItemVisible(p.item.code) && isRequired(p, standing) && !isComplete(p.item, ctx.answerOf(p.item.code)))
     .map((p) => ({ section: p.section.code, item: p.item.code }));
 }
 

@@ -6,7 +6,7 @@
 import type { Answers, Instrument, OverrideAnswer, SignOffAnswer } from '../instrument/schema';
 import { buildOverrideRecord, type OverrideInput } from './override';
 import { computeFlags } from './rules';
-import { buildSignOffRecord, type SignOffRecordInput } from './signoff';
+import { buildSignOffRecord, type SignOffRecordInput } from './signoff-record';
 import type { AssessOptions } from './types';
 import { createContext } from './visibility';
 
@@ -16,7 +16,8 @@ export function overrideRecord(instrument: Instrument, answers: Answers, input: 
 }
 
 export function signOffRecord(instrument: Instrument, answers: Answers, input: SignOffRecordInput, options: AssessOptions): SignOffAnswer {
-  return buildSignOffRecord(createContext(instrument, answers, options), input);
+  const ctx = createContext(instrument, answers, options);
+  return buildSignOffRecord(ctx, computeFlags(ctx), input);
 }
 
 export type { OverrideInput, SignOffRecordInput };

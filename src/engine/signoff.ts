@@ -8,21 +8,18 @@
  * with flag-naming mitigations: a complete row for every flag that needs one); the
  * instrument's own requirements; and a lapsed sign-off.
  *
- * A sign-off record keeps its date and the STOP-relevant answers it rested on. It lapses to
- * "pending re-check" when one of those answers changes afterwards, or when the planned
- * departure is more than `validDays` after it.
+ * Under a dated sign-off (version 2) also: the assessor's rating below the computed one, a
+ * mitigation row naming a flag that does not stand, and, for a return, a departure date that is
+ * unknown or past. A recorded sign-off lapses as signoff-record.ts says.
  */
-import { itemLabelKeys, ruleReasonKeys } from './messages';
-import type { SignOffAnswer } from '../instrument/schema';
-import { asSignOff, stopRelevantItems } from '../instrument/schema';
-import { basisOf, changedSince } from './basis';
+import { ruleReasonKeys } from './messages';
 import { rowsOf } from './conditions';
-import { parseDate } from './dates';
 import { chosenRecommendation } from './gating';
-import { needsCoverage } from './mitigation';
+import { flagIdsOf, needsCoverage } from './mitigation';
 import { sameName } from './override';
 import type { MissingItem } from './progress';
-import { ratingLevels, type Flag, type Gating, type Reason, type SignOff } from './types';
+import { departureProblems, lapse, recordOf } from './signoff-record';
+import { ratingLevels, type Flag, type Gating, type RatingLevel, type Reason, type SignOff } from './types';
 import type { EngineContext } from './visibility';
 
 function text(ctx: EngineContext, code: string): string {
@@ -49,6 +46,8 @@ export interface SignOffInput {
   isChild: boolean;
   /** validation errors over the visible items: an invalid answer is never signed off */
   errors: number;
+  /** the computed overall rating: the assessor's own may not be lower (version 2) */
+  overall?: RatingLevel;
 }
 
 function reviewBlockers(ctx: EngineContext, input: SignOffInput): Reason[] {
@@ -69,15 +68,44 @@ function reviewBlockers(ctx: EngineContext, input: SignOffInput): Reason[] {
   return blockers;
 }
 
+/** Rows that name a rule no flag stands for: an answer to a risk that is not there contradicts the flags. */
+function staleRows(ctx: EngineContext, flags: readonly Flag[]): Reason[] {
+  const config = ctx.instrument.decision.mitigation;
+  if (!config) return [];
+  const standing = new Set(flags.map((f) => f.ruleId));
+  const stale = [...new Set(rowsOf(ctx.answerOf(config.item)).flatMap((row) => flagIdsOf(row[config.flags])))]
+    .filter((id) => !standing.has(id) && ctx.instrument.rules.some((r) => r.id === id));
+  return stale.length > 0 ? [{ key: 'signoff.stale_mitigation', params: { count: stale.length, rules: stale.join(', ') }, contentLists: { rules: ruleReasonKeys(stale) } }] : [];
+}
+
 function mitigationBlockers(ctx: EngineContext, flags: readonly Flag[]): Reason[] {
   if (ctx.instrument.decision.mitigation) {
     const open = [...new Set(flags.filter((f) => needsCoverage(f) && !f.covered).map((f) => f.ruleId))];
-    return open.length > 0 ? [{ key: 'signoff.uncovered', params: { count: open.length, rules: open.join(', ') }, contentLists: { rules: ruleReasonKeys(open) } }] : [];
+    const uncovered: Reason[] = open.length > 0 ? [{ key: 'signoff.uncovered', params: { count: open.length, rules: open.join(', ') }, contentLists: { rules: ruleReasonKeys(open) } }] : [];
+    return [...uncovered, ...staleRows(ctx, flags)];
   }
   const levels = new Set(flags.map((f) => f.level));
   const item = v1MitigationItem(ctx);
   if (item !== undefined && (levels.has('RISK') || levels.has('ESC')) && rowsOf(ctx.answerOf(item)).length === 0) {
     return [{ key: 'signoff.mitigation' }];
+  }
+  return [];
+}
+
+/**
+ * The assessor's own rating and narrative. Under a dated sign-off (version 2) a rating below the
+ * computed one contradicts the flags: the case is not signed off on a lower judgement than the
+ * answers support.
+ */
+function judgementBlockers(ctx: EngineContext, overall: RatingLevel | undefined): Reason[] {
+  const { decision } = ctx.instrument;
+  const rating = ratingLevels.find((l) => l === text(ctx, decision.assessorRating));
+  if (rating === undefined || text(ctx, decision.narrative) === '') return [{ key: 'signoff.no_judgement' }];
+  if (decision.signOff && overall !== undefined && ratingLevels.indexOf(rating) < ratingLevels.indexOf(overall)) {
+    return [{
+      key: 'signoff.judgement_below_computed', params: { assessor: rating, computed: overall },
+      lists: { assessor: [`rating.level.${rating}`], computed: [`rating.level.${overall}`] },
+    }];
   }
   return [];
 }
@@ -92,10 +120,7 @@ export function signOffBlockers(ctx: EngineContext, input: SignOffInput): Reason
   else if (!input.gating.allowed.includes(chosen)) {
     blockers.push({ key: 'signoff.recommendation_blocked', params: { recommendation: chosen } });
   }
-  const rating = text(ctx, decision.assessorRating);
-  if (!ratingLevels.some((l) => l === rating) || text(ctx, decision.narrative) === '') {
-    blockers.push({ key: 'signoff.no_judgement' });
-  }
+  blockers.push(...judgementBlockers(ctx, input.overall));
   blockers.push(...reviewBlockers(ctx, input), ...mitigationBlockers(ctx, input.flags));
   for (const req of decision.signOffRequires) {
     if (ctx.holds(req.when) && !ctx.holds(req.require)) {
@@ -105,51 +130,17 @@ export function signOffBlockers(ctx: EngineContext, input: SignOffInput): Reason
   return blockers;
 }
 
-function recordOf(ctx: EngineContext): SignOffAnswer | null {
-  const config = ctx.instrument.decision.signOff;
-  return config ? asSignOff(ctx.answerOf(config.record)) : null;
-}
-
-/** Why a recorded sign-off no longer holds, and the STOP-relevant items changed since. */
-function lapse(ctx: EngineContext, record: SignOffAnswer): { reasons: Reason[]; changed: string[] } {
-  const config = ctx.instrument.decision.signOff;
-  const reasons: Reason[] = [];
-  const changed = changedSince(ctx, record.basis, stopRelevantItems(ctx.instrument));
-  if (changed.length > 0) reasons.push({
-    key: 'signoff.lapsed_changed', params: { items: changed.join(', '), count: changed.length }, contentLists: { items: itemLabelKeys(changed) },
-  });
-  const signed = parseDate(record.date);
-  const departure = config ? parseDate(ctx.answerOf(config.departure)) : null;
-  if (config && signed && departure && departure.day - signed.day > config.validDays) {
-    reasons.push({ key: 'signoff.lapsed_departure', params: { days: config.validDays, count: departure.day - signed.day } });
-  }
-  return { reasons, changed };
-}
-
 /** The sign-off: blockers (a lapsed record among them), state, date and confirmations. */
 export function computeSignOff(ctx: EngineContext, input: SignOffInput): SignOff {
   const blockers = signOffBlockers(ctx, input);
   const record = recordOf(ctx);
   if (!record) {
+    blockers.push(...departureProblems(ctx));
     return { ready: blockers.length === 0, blockers, state: blockers.length === 0 ? 'ready' : 'not_ready', signedOn: null, confirmations: [], changedSince: [] };
   }
-  const { reasons, changed } = lapse(ctx, record);
+  const { reasons, changed } = lapse(ctx, record, input.flags);
   const all = [...blockers, ...reasons];
   const confirmations = Object.entries(record.confirmed).map(([item, date]) => ({ item, date }));
   const state = reasons.length > 0 ? 'pending_recheck' : blockers.length > 0 ? 'not_ready' : 'signed';
   return { ready: all.length === 0, blockers: all, state, signedOn: record.date, confirmations, changedSince: changed };
-}
-
-export interface SignOffRecordInput {
-  by: string;
-  role: string;
-  date: string;
-}
-
-/** The record the review screen writes at sign-off: the STOP-relevant answers now, each confirmed today. */
-export function buildSignOffRecord(ctx: EngineContext, input: SignOffRecordInput): SignOffAnswer {
-  const codes = stopRelevantItems(ctx.instrument);
-  const basis = basisOf(ctx, codes);
-  const confirmed = Object.fromEntries(codes.filter((c) => basis[c] !== null).map((c) => [c, input.date]));
-  return { ...input, basis, confirmed };
 }

@@ -60,7 +60,7 @@ export interface Flag {
   confidence: Exclude<ConfidenceLevel, 'high'> | null;
   /** a STOP lifted by an active override that names it */
   overridden: boolean;
-  /** RISK, ESC or overridden STOP: answered by a complete mitigation row naming it (or an accepted risk) */
+  /** answered by a complete mitigation row naming it: a measure, or for a RISK or ESC an accepted risk */
   covered: boolean;
 }
 

@@ -102,9 +102,13 @@ export function createMaybeContext(ctx: RuleBookContext): MaybeContext {
   return { holds3: evalTree, visible3 };
 }
 
-/** A row cell answered unknown or declined makes a comparison on it "maybe". */
+/**
+ * A row cell answered unknown or declined, or left blank, makes a comparison on it "maybe": a
+ * child's row with no answer on risk cannot rule the risk out (review 13, finding 18).
+ */
 function rowMaybe(where: RowCondition, row: Row): Tri {
   const cell = row[where.column];
-  if (where.op !== 'unknown' && where.op !== 'answered' && (cell === 'unknown' || cell === 'declined')) return null;
+  const unsure = cell === 'unknown' || cell === 'declined' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (where.op !== 'unknown' && where.op !== 'answered' && unsure) return null;
   return evaluateRow(where, row);
 }

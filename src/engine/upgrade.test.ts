@@ -28,7 +28,8 @@ const newer = parseInstrument(newerInput);
 const mapping: UpgradeMapping = {
   from: 1,
   record: 'A1',
-  notCarried: { F7: 'split' },
+  // A supervisor's signature was given over version 1's assessment: it is never carried.
+  notCarried: { F7: 'split', N7: 'reworded' },
   convert: { F4: { how: 'to_list' }, E2: { how: 'drop_if_option', options: ['recruiter'] }, R1: { how: 'rows', set: {} } },
 };
 
@@ -80,7 +81,21 @@ describe('checkUpgrade', () => {
       'F7 is gone from version 2 but not declared',
       'E2 loses options recruiter but is not converted',
       'R1 gains required columns owner but is not converted',
+      'N7 is a signature: declare it not carried',
     ]);
+  });
+
+  it('refuses to carry a signature, or the decision recorded with it (review 13, finding 9)', () => {
+    const withDecision = parseInstrument({
+      ...instrument('fixture').section('F', 'control', (s) => s.ynu('F8')).input(),
+    });
+    const decided = { ...withDecision, sections: withDecision.sections.map((sec) => (sec.code === 'N'
+      ? { ...sec, items: [...sec.items, { code: 'N7.decision', type: 'choice' as const, source: 'practice', options: [{ code: 'approve' }], required: false, allowUnknown: false, personal: false }] }
+      : sec)) };
+    expect(checkUpgrade(decided, decided, { from: 1, record: 'A1', notCarried: {}, convert: {} })).toEqual(expect.arrayContaining([
+      'N7 is a signature: declare it not carried',
+      'N7.decision belongs to the signature N7: declare it not carried',
+    ]));
   });
 
   it('refuses a record that is not a provenance item and codes that do not exist', () => {

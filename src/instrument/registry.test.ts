@@ -42,7 +42,7 @@ describe('instrument registry', () => {
     const upgrade = getUpgrade('homeward-return', 1);
     expect(upgrade?.to).toBe(2);
     // getUpgrade refuses a mapping with an undeclared change (checkUpgrade); these are the declared ones.
-    expect(Object.keys(upgrade?.mapping.notCarried ?? {}).sort()).toEqual(['E9', 'E9.words', 'F9', 'G7', 'N6.by', 'N6.date', 'N6.reason', 'N6.role']);
+    expect(Object.keys(upgrade?.mapping.notCarried ?? {}).sort()).toEqual(['E9', 'E9.words', 'F9', 'G7', 'N6.by', 'N6.date', 'N6.reason', 'N6.role', 'N7', 'N7.comments', 'N7.decision', 'N9']);
     expect(Object.keys(upgrade?.mapping.convert ?? {}).sort()).toEqual(['E2', 'F4', 'G9', 'H3', 'LA1', 'N5']);
     expect(getUpgrade('homeward-return', 2)).toBeNull();
   });

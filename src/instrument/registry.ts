@@ -39,7 +39,7 @@ export const registry: readonly InstrumentEntry[] = [
   {
     id: 'homeward-return',
     version: 2,
-    sha256: '4a236980ca2c8924e80819b29c40dea394a1d9125167d568f57cb27b88fb839b',
+    sha256: '16870ed5dd5fceab6cfe204756ff28792854c98bf66b3ca9ab178ff007dc379e',
     file: './definitions/homeward-return/v2/instrument.json',
     definition: homewardReturnV2,
     upgrade: { file: './definitions/homeward-return/v2/upgrade-from-v1.json', definition: homewardReturnV2FromV1 },

@@ -10,18 +10,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess, visibleItemCodes, type AssessmentResult } from '../../src/engine';
 import { getInstrument, stopRelevantItems, type Answers } from '../../src/instrument';
-import { applyDecisions, caseFileSchema } from '../../scripts/lib/case-file';
+import { goldenV2 } from '../helpers/golden-v2';
 
 const inst = getInstrument('homeward-return', 2);
 const v1 = getInstrument('homeward-return', 1);
 const NOW = '2026-11-27';
 const content = JSON.parse(readFileSync(new URL('../../src/instrument/definitions/homeward-return/v2/content/en.json', import.meta.url), 'utf8')) as Record<string, string>;
 
-function golden(file: string): Answers {
-  const raw: unknown = JSON.parse(readFileSync(new URL(`./cases-v2/${file}`, import.meta.url), 'utf8'));
-  const c = caseFileSchema.parse(raw);
-  return applyDecisions(inst, c.answers, c.decisions ?? [], NOW);
-}
+const golden = goldenV2;
 
 const adult = golden('01-adult-avr-low-risk-signable.json');
 const child = golden('22-child-16-full-bia-signable.json');
@@ -195,10 +191,12 @@ describe('2.3 decisions: overrides, hard rules, sign-off, confidence, mitigation
     expect(inst.decision.assessor).toBe('A3');
   });
 
-  it('row 2: the hard rules are the ones the review names', () => {
+  it('row 2: the hard rules are the ones the review names (and those the independent review of v2 added)', () => {
     expect(inst.rules.filter((r) => r.hard).map((r) => r.id).sort()).toEqual([
-      'A4-compromised-interview', 'A7-no-consent', 'B1-wants-to-stay-voluntary', 'J10-no-capacity-voluntary', 'K3-meeter-linked',
-      'K8-child-no-handover', 'L10-family-involved', 'L4-conditions-not-known', 'L4-conditions-not-met', 'L4-not-in-best-interests',
+      'A14-children-not-known', 'A4-compromised-interview', 'A5-interpreter-linked', 'A6-not-informed', 'A7-no-consent', 'B1-wants-to-stay-voluntary',
+      'B1-wish-not-known', 'F6-family-involved-in-reception', 'J10-no-capacity-voluntary', 'K1-partner-linked', 'K3-meeter-linked',
+      'K4-linked-person-at-reception', 'K8-child-no-handover', 'L10-family-involved', 'L4-conditions-not-known', 'L4-conditions-not-met',
+      'L4-no-bid-separated-child', 'L4-not-in-best-interests',
     ]);
   });
 

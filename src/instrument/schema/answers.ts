@@ -72,6 +72,8 @@ export const signOffAnswerSchema = z.strictObject({
   role: z.string(),
   basis: basisSchema,
   confirmed: z.record(z.string(), z.string()),
+  /** The RISK, ESC and STOP flags standing at sign-off: one standing since, or higher, makes it lapse. */
+  flags: z.array(z.strictObject({ rule: z.string(), level: z.enum(['STOP', 'ESC', 'RISK', 'INFO']) })).optional(),
 });
 export type SignOffAnswer = z.infer<typeof signOffAnswerSchema>;
 

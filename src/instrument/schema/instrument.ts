@@ -136,6 +136,11 @@ export const ruleSchema = z.strictObject({
   next: z.enum(nextSteps).optional(),
   /** A process-quality rule: caps the confidence in the assessment instead of raising a rating. */
   confidence: z.enum(['moderate', 'low', 'unreliable']).optional(),
+  /**
+   * While this flag stands the assessment did not take place (the person refused it): no rating
+   * is a finding of low risk and the confidence is none; each says "not assessed" instead.
+   */
+  notAssessed: z.boolean().optional(),
 });
 export type Rule = z.infer<typeof ruleSchema>;
 
@@ -167,7 +172,15 @@ export const decisionSchema = z.strictObject({
    * measure or an accepted risk. Every standing RISK and ESC (and every overridden STOP) needs a
    * complete row naming it; a RISK so covered no longer blocks "no impediment".
    */
-  mitigation: z.strictObject({ item: code, flags: optionCode }).optional(),
+  mitigation: z.strictObject({
+    item: code,
+    flags: optionCode,
+    /**
+     * The cell that marks a row as an accepted risk rather than a measure. An accepted risk
+     * answers a RISK or an ESC; a STOP lifted by an override needs a measure.
+     */
+    accepted: z.strictObject({ column: optionCode, value: optionCode }).optional(),
+  }).optional(),
   /** A yes/no/unknown item: has the multi-agency review that `review: multi_agency` flags need been held? */
   multiAgencyReview: code.optional(),
   /**

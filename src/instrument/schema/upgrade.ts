@@ -44,6 +44,12 @@ export function checkUpgrade(from: Instrument, to: Instrument, mapping: UpgradeM
   }
   for (const code of Object.keys(mapping.convert)) if (!newer.has(code)) p.push(`${code} is converted but not in version ${String(to.version)}`);
   for (const [code, old] of older) {
+    // A signature was given over the older version's assessment; it is never carried to a newer one.
+    if (old.type === 'signature' && !(code in mapping.notCarried)) p.push(`${code} is a signature: declare it not carried`);
+    // So is the decision recorded with it (a supervisor's approval, its comments).
+    if (code.includes('.') && older.get(code.split('.')[0] ?? '')?.type === 'signature' && !(code in mapping.notCarried)) {
+      p.push(`${code} belongs to the signature ${code.split('.')[0] ?? ''}: declare it not carried`);
+    }
     if (code in mapping.notCarried || code in mapping.convert) continue;
     const next = newer.get(code);
     if (!next) {

@@ -42,6 +42,11 @@ export function checkDecision(inst: Instrument, items: Map<string, Item>, checkC
     expect(d.mitigation.item, ['rows'], 'mitigation.item');
     const column = items.get(d.mitigation.item)?.columns?.find((c) => c.key === d.mitigation?.flags);
     if (column?.type !== 'flags') p.push(`decision.mitigation: ${d.mitigation.item} needs a flags column ${d.mitigation.flags}`);
+    const accepted = d.mitigation.accepted;
+    const response = accepted && items.get(d.mitigation.item)?.columns?.find((c) => c.key === accepted.column);
+    if (accepted && !response?.options?.some((o) => o.code === accepted.value)) {
+      p.push(`decision.mitigation.accepted: ${d.mitigation.item} needs a choice column ${accepted.column} with option ${accepted.value}`);
+    }
   }
   const rec = items.get(d.recommendation)?.options?.map((o) => o.code).sort().join(',');
   if (rec !== undefined && rec !== [...recommendations].sort().join(',')) {

@@ -78,6 +78,26 @@ describe('parseInstrument', () => {
       .toMatch(/E1 has no option maybe/);
   });
 
+  it('rejects a comparison with unknown or declined, which can never hold (review 13, finding 3)', () => {
+    for (const value of ['unknown', 'declined']) {
+      expect(rejection(base().rule('E1-debt', 'ESC', { item: 'E1', op: 'eq', value }).input()))
+        .toMatch(new RegExp(`eq with ${value} never holds .*use the "unknown" operator`));
+      expect(rejection(base().rule('E1-debt', 'ESC', { any: [{ item: 'E1', op: 'eq', value: 'no' }, { item: 'E1', op: 'in', value: ['no', value] }] }).input()))
+        .toMatch(/in with .* never holds/);
+    }
+    // The same in a visibility condition, a sign-off requirement and a row condition.
+    expect(rejection(base().section('F', 'control', (s) => s.ynu('F1', { visibleIf: { item: 'E1', op: 'neq', value: 'declined' } })).input()))
+      .toMatch(/item F1: E1: neq with declined never holds/);
+    const rows = instrument().section('L', 'child', (s) => s.rows('LA1', [{ key: 'risk', type: 'ynu' }]))
+      .rule('LA1-risk', 'STOP', { item: 'LA1', op: 'anyRow', where: { column: 'risk', op: 'eq', value: 'unknown' } }).input();
+    expect(rejection(rows)).toMatch(/rule LA1-risk: LA1.risk: eq with unknown never holds/);
+    const badCell = instrument().section('L', 'child', (s) => s.rows('LA1', [{ key: 'risk', type: 'ynu' }]))
+      .rule('LA1-risk', 'STOP', { item: 'LA1', op: 'anyRow', where: { column: 'risk', op: 'eq', value: 'maybe' } }).input();
+    expect(rejection(badCell)).toMatch(/LA1.risk has no option maybe/);
+    // The unknown operator says it instead, and loads.
+    expect(() => parseInstrument(base().rule('E1-debt', 'ESC', { item: 'E1', op: 'unknown' }).input())).not.toThrow();
+  });
+
   it('rejects a reserved option code', () => {
     const input = instrument().section('K', 'reception', (s) => s.choice('K3', ['family', 'unknown'])).input();
     expect(rejection(input)).toMatch(/option code "unknown" is reserved/);

@@ -4,8 +4,8 @@
  * type, visibility cycles). A definition that fails is never used.
  */
 import { allowedOps, isRecordType, reservedOptionCodes } from './answer-types';
-import { walkCondition, type Condition } from './condition';
-import { instrumentSchema, type Instrument, type Item, type RuleBook } from './instrument';
+import { walkCondition, type Condition, type RowCondition } from './condition';
+import { instrumentSchema, type Column, type Instrument, type Item, type RuleBook } from './instrument';
 import { checkCoverage, checkRules, checkSharing } from './validate-coverage';
 import { checkDecision } from './validate-decision';
 
@@ -127,16 +127,33 @@ export function checkCondition(cond: Condition, where: string, items: Map<string
     if (node.op === 'anyRow') {
       const col = item.columns?.find((c) => c.key === node.where?.column);
       if (!node.where || !col) p.push(`${where}: anyRow on ${item.code} needs a where naming one of its columns`);
+      else p.push(...checkRowOperand(node.where, col, `${where}: ${item.code}.${col.key}`));
     }
   });
   return p;
 }
 
+const COMPARISONS = ['eq', 'neq', 'in', 'includes', 'includesAny', 'excludesAll'];
+
+/**
+ * A comparison with "unknown" or "declined" can never hold: comparisons never match an unknown
+ * or declined answer (the engine's contract), so such a rule would silently never fire. The
+ * condition must say it with the `unknown` operator instead.
+ */
+function neverMatches(op: string, values: readonly unknown[], target: string): string[] {
+  const reserved = values.filter((v) => typeof v === 'string' && (reservedOptionCodes as readonly string[]).includes(v));
+  return reserved.length > 0
+    ? [`${target}: ${op} with ${reserved.join(', ')} never holds (unknown and declined answers never match a comparison): use the "unknown" operator`]
+    : [];
+}
+
 function checkOperand(op: string, value: unknown, item: Item, where: string): string[] {
-  const optionCodes = new Set(item.type === 'ynu' ? ['yes', 'no', 'unknown', 'declined'] : (item.options ?? []).map((o) => o.code));
+  const optionCodes = new Set(item.type === 'ynu' ? ['yes', 'no'] : (item.options ?? []).map((o) => o.code));
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  if (['eq', 'neq', 'in', 'includes', 'includesAny', 'excludesAll'].includes(op) && (item.type === 'ynu' || item.options)) {
+  if (COMPARISONS.includes(op) && (item.type === 'ynu' || item.options)) {
     if (values.length === 0) return [`${where}: ${op} on ${item.code} needs a value`];
+    const never = neverMatches(op, values, `${where}: ${item.code}`);
+    if (never.length > 0) return never;
     const bad = values.filter((v) => typeof v !== 'string' || !optionCodes.has(v));
     if (bad.length) return [`${where}: ${item.code} has no option ${bad.join(', ')}`];
   }
@@ -144,6 +161,19 @@ function checkOperand(op: string, value: unknown, item: Item, where: string): st
     if (typeof value !== 'number') return [`${where}: ${op} on ${item.code} needs a number`];
   }
   return [];
+}
+
+/** A row condition compares a cell: its values must be the column's options (yes/no for a ynu column), never unknown/declined. */
+function checkRowOperand(cond: RowCondition, column: Column, target: string): string[] {
+  const values = Array.isArray(cond.value) ? cond.value : cond.value === undefined ? [] : [cond.value];
+  if (cond.op === 'lt' || cond.op === 'gt') return typeof cond.value === 'number' ? [] : [`${target}: ${cond.op} needs a number`];
+  if (cond.op !== 'eq' && cond.op !== 'neq' && cond.op !== 'in') return [];
+  if (values.length === 0) return [`${target}: ${cond.op} needs a value`];
+  const never = neverMatches(cond.op, values, target);
+  if (never.length > 0) return never;
+  const codes = column.type === 'ynu' ? ['yes', 'no'] : column.options?.map((o) => o.code);
+  const bad = codes === undefined ? [] : values.filter((v) => typeof v !== 'string' || !codes.includes(v));
+  return bad.length > 0 ? [`${target} has no option ${bad.join(', ')}`] : [];
 }
 
 /**
