@@ -101,6 +101,41 @@ function chooseComplement(
  * The cells to withhold. `values`: every cell's count, or null where it is already unknown.
  * `threshold` below MIN_THRESHOLD is refused: the threshold may only be raised.
  */
+/**
+ * The relations of the withheld cells that changed: those linked, through withheld cells, to a
+ * cell in `dirty`. A group of withheld cells linked to none of them has the same relations as at
+ * the last audit, so it needs no new audit.
+ */
+function affected(equations: readonly Equation[], withheld: ReadonlySet<string>, dirty: ReadonlySet<string>): Equation[] {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(k, root);
+    return root;
+  };
+  for (const eq of equations) {
+    const unknown = [eq.total, ...eq.parts].filter((k) => withheld.has(k));
+    const [first] = unknown;
+    if (first === undefined) continue;
+    if (!parent.has(first)) parent.set(first, first);
+    for (const k of unknown) {
+      if (!parent.has(k)) parent.set(k, k);
+      const [ra, rb] = [find(first), find(k)];
+      if (ra !== rb) parent.set(rb, ra);
+    }
+  }
+  const roots = new Set([...dirty].filter((k) => parent.has(k)).map(find));
+  return equations.filter((eq) => {
+    const k = [eq.total, ...eq.parts].find((x) => withheld.has(x));
+    return k !== undefined && roots.has(find(k));
+  });
+}
+
+/**
+ * The cells to withhold. `values`: every cell's count, or null where it is already unknown.
+ * `threshold` below MIN_THRESHOLD is refused: the threshold may only be raised.
+ */
 export function suppress(values: ReadonlyMap<string, number | null>, equations: readonly Equation[], threshold: number): Suppression {
   if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD) {
     throw new SuppressionError(`the small-cell threshold must be a whole number of at least ${String(MIN_THRESHOLD)}; it may only be raised.`);
@@ -115,22 +150,32 @@ export function suppress(values: ReadonlyMap<string, number | null>, equations: 
   const eqs = byEquation(relevant);
   let secondary = 0;
   let rounds = 0;
+  // Audit only what changed since the last round; a last full audit confirms the result.
+  let dirty: Set<string> | null = null;
   for (;;) {
-    const pinned = recoverableCells(relevant, withheld);
-    if (pinned.length === 0) break;
+    const scope: readonly Equation[] = dirty === null ? relevant : affected(relevant, withheld, dirty);
+    const pinned = recoverableCells(scope, withheld);
+    if (pinned.length === 0) {
+      if (dirty === null) break;
+      dirty = null;
+      continue;
+    }
     rounds += 1;
     const touched = new Set<Equation>();
+    const next = new Set<string>();
     for (const cell of pinned) {
       // One complement per relation per round: the next audit says whether more are needed.
       const own = eqs.get(cell) ?? [];
-      if (own.some((eq) => touched.has(eq))) continue;
+      if (own.some((eq) => touched.has(eq))) { next.add(cell); continue; }
       const pick = chooseComplement(cell, values, withheld, eqs);
       if (pick === null) throw new SuppressionError(`cell ${cell} cannot be protected: the data are inconsistent.`);
       withheld.add(pick);
+      next.add(pick);
       secondary += 1;
       own.forEach((eq) => touched.add(eq));
       (eqs.get(pick) ?? []).forEach((eq) => touched.add(eq));
     }
+    dirty = next;
   }
   return { withheld, primary, secondary, rounds };
 }
