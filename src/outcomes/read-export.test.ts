@@ -32,6 +32,8 @@ describe('reading an outcome export as a possibly hostile file', () => {
     refused({ ...clone(), formatVersion: 2 }, /not a Homeward outcome export/);
     refused({ ...clone(), note: 'Jane, returned to Tirana' }, /not a Homeward outcome export/);
     refused({ ...clone(), threshold: 3 }, /threshold/);
+    refused(JSON.stringify(clone()).replace('{"format"', '{"__proto__":{"polluted":true},"format"'), /not a Homeward outcome export/);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('refuses negative, fractional and absurdly large counts', () => {
