@@ -92,6 +92,13 @@ describe('the aggregate export of 220 fictional cases', () => {
     }), { numRuns: 6 });
   }, 120_000);
 
+  it('suppresses tiny caseloads, where nearly everything is withheld, without error (regression)', () => {
+    for (let start = 0; start < 100; start += 9) {
+      const r = aggregate(cases.slice(start, start + 12));
+      expect(figures(r).filter(([, v]) => v !== null && v > 0 && v < 5)).toEqual([]);
+    }
+  }, 120_000);
+
   it('is the same file for the same cases, byte for byte', () => {
     expect(JSON.stringify(aggregate(cases.slice(0, 40)).export)).toBe(JSON.stringify(aggregate(cases.slice(0, 40)).export));
   }, 60_000);
