@@ -67,6 +67,13 @@ describe('reading an outcome export as a possibly hostile file', () => {
     const t = table(text, 'recommendation', 'nationality');
     t.columns[0] = 'Jane Doe, Tirana';
     refused(text, /is not a category of nationality/);
+    const code = clone();
+    const flags = table(code, 'flag', 'all');
+    flags.rows[0] = 'jane.doe_tirana';
+    refused(code, /is not a category of flag/);
+    const country = clone();
+    table(country, 'recommendation', 'nationality').columns[0] = 'zz';
+    refused(country, /is not a category of nationality/);
     const twice = clone();
     const r = table(twice, 'recommendation', 'route');
     r.columns[1] = r.columns[0] ?? '';
