@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, allEquations, type AggregateResult } from './aggregate';
 import { differencing } from './attack.test-helper';
@@ -81,6 +82,22 @@ describe('the aggregate export of 220 fictional cases', () => {
     // Every other string is a code: a category, a stable rule code, a country code or a month.
     for (const s of strings.filter((x) => !fields.has(x))) expect(s, s).toMatch(/^(?:[a-z0-9_.@-]+|\d{4}-\d{2})$/);
   });
+
+  it('for any subset of the cases, shows no small cell and gives nothing back to differencing (property)', () => {
+    fc.assert(fc.property(fc.subarray(cases, { minLength: 15, maxLength: 45 }), (subset) => {
+      const r = aggregate(subset);
+      expect(figures(r).filter(([, v]) => v !== null && v > 0 && v < 5)).toEqual([]);
+      const { file, values } = readExport(JSON.stringify(r.export));
+      expect([...differencing(allEquations(file.tables), values).keys()]).toEqual([]);
+    }), { numRuns: 6 });
+  }, 120_000);
+
+  it('suppresses tiny caseloads, where nearly everything is withheld, without error (regression)', () => {
+    for (let start = 0; start < 100; start += 9) {
+      const r = aggregate(cases.slice(start, start + 12));
+      expect(figures(r).filter(([, v]) => v !== null && v > 0 && v < 5)).toEqual([]);
+    }
+  }, 120_000);
 
   it('is the same file for the same cases, byte for byte', () => {
     expect(JSON.stringify(aggregate(cases.slice(0, 40)).export)).toBe(JSON.stringify(aggregate(cases.slice(0, 40)).export));

@@ -15,15 +15,13 @@ export interface AggregateOptions {
   threshold?: number;
 }
 
-/** Categories of a variable in a table: a closed list in full, an open one (countries, flags) as observed. */
+/** Categories of a variable in a table: a short closed list in full, a long one as observed, in list order. */
 export function categoriesOf(id: string, observed: Iterable<string>): string[] {
   const v = variable(id);
+  if (!v) return [];
+  if (v.show === 'all') return [...v.categories];
   const seen = new Set(observed);
-  if (v && !(v.categories instanceof RegExp)) {
-    const fixed = v.categories;
-    return v.kind === 'single' ? [...fixed] : fixed.filter((c) => seen.has(c));
-  }
-  return [...seen].sort();
+  return v.categories.filter((c) => seen.has(c));
 }
 
 export function shapes(observed: ReadonlyMap<string, Iterable<string>>): TableShape[] {

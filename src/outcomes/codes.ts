@@ -1,4 +1,5 @@
-import { returnRegions } from './regions';
+import { returnCountries, returnRegions } from './regions';
+import { mappedVersions, stableRules } from './stable-rules';
 
 /**
  * The stable vocabulary of the outcome export: follow-up check points, coded follow-up outcomes,
@@ -56,24 +57,30 @@ export type FollowUpStatus = (typeof followUpStatuses)[number];
 export interface Variable {
   id: string;
   kind: 'single' | 'multi';
-  /** The categories a file may use, or a pattern for open lists (country codes, rule codes). */
-  categories: readonly string[] | RegExp;
+  /** Every category a file may use: a closed list, so no free text can pass as a category. */
+  categories: readonly string[];
+  /**
+   * `all`: a table shows every category (zeros included); `observed`: only those with a case
+   * (long lists: countries, rule codes, versions, and every multi-valued variable).
+   */
+  show: 'all' | 'observed';
 }
 
 const recommendationsList = ['no_impediment', 'proceed_with_conditions', 'defer', 'not_recommended', NOT_RECORDED] as const;
 const ratingList = ['low', 'medium', 'high', 'very_high'] as const;
-const countryOrStatus = /^(?:[a-z]{2}|other_citizenship|stateless|not_recorded)$/;
+const flagCodes = stableRules.map((r) => r.code);
 
-const v = (id: string, kind: Variable['kind'], categories: Variable['categories']): Variable => ({ id, kind, categories });
+const v = (id: string, kind: Variable['kind'], categories: readonly string[], show?: Variable['show']): Variable =>
+  ({ id, kind, categories, show: show ?? (kind === 'single' ? 'all' : 'observed') });
 
 /** Breakdowns: the columns of every table. `all` is the single column of a table's overall figures. */
 export const dimensions = [
   v('all', 'single', ['all']),
-  v('instrument_version', 'single', /^[a-z][a-z0-9-]*@[1-9][0-9]{0,3}$/),
+  v('instrument_version', 'single', mappedVersions.map((x) => `${x.id}@${String(x.version)}`), 'observed'),
   v('route', 'single', ['independent', 'state_avr', 'assisted_ngo', 'enforced_removal', 'deportation', 'refused_entry', NOT_RECORDED]),
   v('age_band', 'single', [...ageBands, NOT_RECORDED]),
   v('gender', 'single', ['woman', 'man', 'non_binary', 'self_described', NOT_RECORDED]),
-  v('nationality', 'single', countryOrStatus),
+  v('nationality', 'single', [...returnCountries, 'other_citizenship', 'stateless', NOT_RECORDED], 'observed'),
   v('return_region', 'single', [...returnRegions, NOT_RECORDED]),
   v('exploitation_type', 'multi', [
     'sexual', 'forced_labour', 'domestic_servitude', 'criminal_cannabis', 'criminal_drug_running', 'criminal_other',
@@ -92,8 +99,8 @@ export const measures = [
   v('assessor_rating', 'single', [...ratingList, NOT_RECORDED]),
   v('override_state', 'single', ['none', 'active', 'lapsed', 'invalid']),
   v('signoff_state', 'single', ['not_ready', 'ready', 'signed', 'pending_recheck']),
-  v('flag', 'multi', /^[a-z_]+\.[a-z0-9_]+$/),
-  v('flag_overridden', 'multi', /^[a-z_]+\.[a-z0-9_]+$/),
+  v('flag', 'multi', flagCodes),
+  v('flag_overridden', 'multi', flagCodes),
   v('followup_status', 'single', followUpStatuses),
   ...checkPoints.map((p) => v(`followup_${p}`, 'multi', followUpCategories)),
   v('followup_any', 'multi', outcomeCodes),
@@ -111,5 +118,5 @@ export function variable(id: string): Variable | undefined {
 export function allowsCategory(variableId: string, category: string): boolean {
   const found = byId.get(variableId);
   if (!found || category.length > 80) return false;
-  return found.categories instanceof RegExp ? found.categories.test(category) : found.categories.includes(category);
+  return found.categories.includes(category);
 }

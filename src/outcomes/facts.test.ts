@@ -41,9 +41,13 @@ describe('a case as export categories', () => {
     expect(later['followup_any']).toEqual(['arrived_safely', 'declined_follow_up']);
   });
 
-  it('refuses two checks at the same point, and a rule this copy cannot map', () => {
+  it('refuses two checks at the same point, a check with a day or free text, and a rule this copy cannot map', () => {
     const twice: FollowUpCheck = { point: '72h', month: '2026-07', outcomes: [] };
     expect(() => caseFacts({ answers: {}, result: assess(v2, {}, { now }), followUps: [twice, twice] })).toThrow(OutcomeInputError);
+    const dated = { point: '1m', month: '2026-07-14', outcomes: [] };
+    expect(() => caseFacts({ answers: {}, result: assess(v2, {}, { now }), followUps: [dated as unknown as FollowUpCheck] })).toThrow(/not a coded outcome record/);
+    const noted = { point: '1m', month: '2026-07', outcomes: ['met her uncle in Tirana'] };
+    expect(() => caseFacts({ answers: {}, result: assess(v2, {}, { now }), followUps: [noted as unknown as FollowUpCheck] })).toThrow(OutcomeInputError);
     const result = assess(v2, { F2: 'yes' }, { now });
     const forged = { ...result, flags: result.flags.map((f) => ({ ...f, ruleId: 'Z9-unknown-rule' })) };
     expect(() => caseFacts({ answers: {}, result: forged })).toThrow(/no stable code/);

@@ -6,7 +6,7 @@
 import type { AssessmentResult } from '../engine';
 import type { Answers } from '../instrument/schema';
 import { ageBands, checkPoints, NOT_RECORDED, type AgeBand, type FollowUpStatus } from './codes';
-import type { FollowUpCheck } from './follow-up';
+import { followUpCheckSchema, type FollowUpCheck } from './follow-up';
 import { returnRegion } from './regions';
 import { stableRuleCode } from './stable-rules';
 
@@ -93,9 +93,18 @@ function followUpFacts(checks: readonly FollowUpCheck[]): Record<string, string[
   return out;
 }
 
+/** Follow-up records come from signed files imported on the device: checked again here. */
+function checkedFollowUps(list: readonly unknown[]): FollowUpCheck[] {
+  return list.map((raw, i) => {
+    const parsed = followUpCheckSchema.safeParse(raw);
+    if (!parsed.success) throw new OutcomeInputError(`follow-up check ${String(i + 1)} is not a coded outcome record: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`);
+    return parsed.data;
+  });
+}
+
 export function caseFacts(c: OutcomeCase): CaseFacts {
   const { answers, result } = c;
-  const checks = c.followUps ?? [];
+  const checks = checkedFollowUps(c.followUps ?? []);
   const country = typeof answers['A2'] === 'string' ? answers['A2'] : '';
   const region = returnRegion(country);
   const types = Array.isArray(answers['C1']) ? answers['C1'].filter((t): t is string => typeof t === 'string' && exploitation.includes(t)) : [];

@@ -3,6 +3,7 @@ import { aggregate } from './aggregate';
 import { limits, type OutcomeExport } from './export-format';
 import { fixtureCases } from './fixtures';
 import { ExportFileError, readExport } from './read-export';
+import { tableEquations, tableKeys } from './tables';
 
 let good: OutcomeExport;
 
@@ -32,6 +33,8 @@ describe('reading an outcome export as a possibly hostile file', () => {
     refused({ ...clone(), formatVersion: 2 }, /not a Homeward outcome export/);
     refused({ ...clone(), note: 'Jane, returned to Tirana' }, /not a Homeward outcome export/);
     refused({ ...clone(), threshold: 3 }, /threshold/);
+    refused(JSON.stringify(clone()).replace('{"format"', '{"__proto__":{"polluted":true},"format"'), /not a Homeward outcome export/);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('refuses negative, fractional and absurdly large counts', () => {
@@ -64,6 +67,13 @@ describe('reading an outcome export as a possibly hostile file', () => {
     const t = table(text, 'recommendation', 'nationality');
     t.columns[0] = 'Jane Doe, Tirana';
     refused(text, /is not a category of nationality/);
+    const code = clone();
+    const flags = table(code, 'flag', 'all');
+    flags.rows[0] = 'jane.doe_tirana';
+    refused(code, /is not a category of flag/);
+    const country = clone();
+    table(country, 'recommendation', 'nationality').columns[0] = 'zz';
+    refused(country, /is not a category of nationality/);
     const twice = clone();
     const r = table(twice, 'recommendation', 'route');
     r.columns[1] = r.columns[0] ?? '';
@@ -89,11 +99,20 @@ describe('reading an outcome export as a possibly hostile file', () => {
     const all = table(f, 'recommendation', 'all');
     all.total = (all.total ?? 0) + 5;
     refused(f, /inconsistent|do not add up/);
+    // A total raised by 5 everywhere it appears: consistent, but no longer the sum of its parts.
     const g = clone();
-    const t = table(g, 'overall_rating', 'all');
-    const i = t.rowTotals.findIndex((v) => v !== null && v >= 5);
-    t.rowTotals[i] = (t.rowTotals[i] ?? 0) + 100;
-    t.cells[i]![0] = t.rowTotals[i] ?? 0;
-    refused(g, /inconsistent|do not add up/);
+    const { values } = readExport(JSON.stringify(g));
+    const eq = g.tables.flatMap(tableEquations).find((e) => [e.total, ...e.parts].every((k) => values.get(k) !== null) && (values.get(e.total) ?? 0) > 0);
+    if (!eq) throw new Error('the fixture has no relation with every figure shown');
+    for (const t of g.tables) {
+      const k = tableKeys(t);
+      t.rows.forEach((_, r) => {
+        if (k.rowTotal(r) === eq.total) t.rowTotals[r] = (t.rowTotals[r] ?? 0) + 5;
+        t.columns.forEach((__, c) => { if (k.cell(r, c) === eq.total) t.cells[r]![c] = (t.cells[r]?.[c] ?? 0) + 5; });
+      });
+      t.columns.forEach((_, c) => { if (k.columnTotal(c) === eq.total) t.columnTotals[c] = (t.columnTotals[c] ?? 0) + 5; });
+      if (k.total === eq.total) t.total = (t.total ?? 0) + 5;
+    }
+    refused(g, /do not add up/);
   });
 });

@@ -35,6 +35,9 @@ const members: Readonly<Record<string, string>> = {
 
 export const returnRegions: readonly string[] = Object.keys(members);
 
+/** Every country code the instrument's A2 offers, in region order. */
+export const returnCountries: readonly string[] = Object.values(members).flatMap((codes) => codes.split(' '));
+
 const regionOf = new Map<string, string>(
   Object.entries(members).flatMap(([region, codes]) => codes.split(' ').map((c) => [c, region] as const)),
 );

@@ -46,8 +46,10 @@ type Lookup = (k: string) => number | null | undefined;
 
 /**
  * What withholding `k` costs: its count times the relations it is in (a margin or the grand
- * total is in many), plus the cost of the cell it would drag with it where a relation has only
- * those two non-zero terms (they are then equal, so withholding one exposes the other).
+ * total is in many), plus what it would drag with it: the other cell where a relation has only
+ * those two non-zero terms (they are then equal), or, in a relation where nothing is withheld
+ * yet, the cheapest further complement that relation will need. The last term prefers cells that
+ * close a cycle of withheld cells over ones that open a new relation to attack.
  */
 function costOf(k: string, value: number, get: Lookup, withheld: ReadonlySet<string>, eqs: ReadonlyMap<string, Equation[]>): number {
   const own = (key: string, v: number) => v * (eqs.get(key)?.length ?? 1);
@@ -56,6 +58,12 @@ function costOf(k: string, value: number, get: Lookup, withheld: ReadonlySet<str
     const live = [eq.total, ...eq.parts].filter((x) => x !== k && (withheld.has(x) || (get(x) ?? 0) > 0));
     const partner = live[0];
     if (live.length === 1 && partner !== undefined && !withheld.has(partner)) cost += own(partner, get(partner) ?? 0);
+    else if (!live.some((x) => withheld.has(x))) {
+      // Alone in a relation with nothing withheld, it would be pinned there at once: another
+      // complement will be needed in that relation, at least the cheapest of its other cells.
+      const next = Math.min(...live.map((x) => own(x, get(x) ?? 0)));
+      if (Number.isFinite(next)) cost += next;
+    }
   }
   return cost;
 }
@@ -93,8 +101,45 @@ function chooseComplement(
     }
     frontier = next;
   }
-  const best = [...candidates].sort(([ka, a], [kb, b]) => a - b || (ka < kb ? -1 : ka > kb ? 1 : 0))[0];
+  // The grand total (key '') goes last: how many cases a file counts is what every reader needs.
+  const best = [...candidates].sort(([ka, a], [kb, b]) =>
+    Number(ka === '') - Number(kb === '') || a - b || (ka < kb ? -1 : ka > kb ? 1 : 0))[0];
   return best ? best[0] : null;
+}
+
+/**
+ * The cells to withhold. `values`: every cell's count, or null where it is already unknown.
+ * `threshold` below MIN_THRESHOLD is refused: the threshold may only be raised.
+ */
+/**
+ * The relations of the withheld cells that changed: those linked, through withheld cells, to a
+ * cell in `dirty`. A group of withheld cells linked to none of them has the same relations as at
+ * the last audit, so it needs no new audit.
+ */
+function affected(equations: readonly Equation[], withheld: ReadonlySet<string>, dirty: ReadonlySet<string>): Equation[] {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(k, root);
+    return root;
+  };
+  for (const eq of equations) {
+    const unknown = [eq.total, ...eq.parts].filter((k) => withheld.has(k));
+    const [first] = unknown;
+    if (first === undefined) continue;
+    if (!parent.has(first)) parent.set(first, first);
+    for (const k of unknown) {
+      if (!parent.has(k)) parent.set(k, k);
+      const [ra, rb] = [find(first), find(k)];
+      if (ra !== rb) parent.set(rb, ra);
+    }
+  }
+  const roots = new Set([...dirty].filter((k) => parent.has(k)).map(find));
+  return equations.filter((eq) => {
+    const k = [eq.total, ...eq.parts].find((x) => withheld.has(x));
+    return k !== undefined && roots.has(find(k));
+  });
 }
 
 /**
@@ -115,22 +160,41 @@ export function suppress(values: ReadonlyMap<string, number | null>, equations: 
   const eqs = byEquation(relevant);
   let secondary = 0;
   let rounds = 0;
+  // Audit only what changed since the last round; a last full audit confirms the result.
+  let dirty: Set<string> | null = null;
   for (;;) {
-    const pinned = recoverableCells(relevant, withheld);
-    if (pinned.length === 0) break;
+    const scope: readonly Equation[] = dirty === null ? relevant : affected(relevant, withheld, dirty);
+    const pinned = recoverableCells(scope, withheld);
+    if (pinned.length === 0) {
+      if (dirty === null) break;
+      dirty = null;
+      continue;
+    }
     rounds += 1;
     const touched = new Set<Equation>();
+    const next = new Set<string>();
+    let added = 0;
     for (const cell of pinned) {
       // One complement per relation per round: the next audit says whether more are needed.
       const own = eqs.get(cell) ?? [];
-      if (own.some((eq) => touched.has(eq))) continue;
+      if (own.some((eq) => touched.has(eq))) { next.add(cell); continue; }
       const pick = chooseComplement(cell, values, withheld, eqs);
-      if (pick === null) throw new SuppressionError(`cell ${cell} cannot be protected: the data are inconsistent.`);
+      if (pick === null) {
+        // Complements chosen earlier this round may have freed it already; the next audit says.
+        // With none chosen yet, a pinned cell always has a non-zero published cell to pair with
+        // (else every figure it rests on is zero, and so would it be), unless the data lie.
+        if (added === 0) throw new SuppressionError(`cell ${cell} cannot be protected: the data are inconsistent.`);
+        next.add(cell);
+        continue;
+      }
       withheld.add(pick);
+      next.add(pick);
       secondary += 1;
+      added += 1;
       own.forEach((eq) => touched.add(eq));
       (eqs.get(pick) ?? []).forEach((eq) => touched.add(eq));
     }
+    dirty = next;
   }
   return { withheld, primary, secondary, rounds };
 }
