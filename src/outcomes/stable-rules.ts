@@ -208,6 +208,14 @@ export const stableRules: readonly StableRule[] = [
   { code: 'legal.birth_not_registered', v2: ['LA1-birth-not-registered'] },
   { code: 'reception.declines_follow_up', v2: ['P1-declines-follow-up'] },
   { code: 'process.plan_not_explained', v2: ['N10-plan-not-explained'] },
+  // Added to v2 after the independent review of issue 13 (no v1 counterpart).
+  { code: 'process.interpreter_linked', v2: ['A5-interpreter-linked'] },
+  { code: 'child.accompanying_children_not_known', v2: ['A14-children-not-known'] },
+  { code: 'process.wish_not_known', v2: ['B1-wish-not-known'] },
+  { code: 'family.involved_family_around_reception', v2: ['F6-involved-family-reception'] },
+  { code: 'reception.partner_linked', v2: ['K1-partner-linked'] },
+  { code: 'reception.linked_person_at_first_night', v2: ['K4-linked-person-at-reception'] },
+  { code: 'child.no_determination_separated_child', v2: ['L4-no-bid-separated-child'] },
 ];
 
 const index = new Map<string, string>();
