@@ -58,7 +58,14 @@ function ItemFieldView({ item, ns, control, flags }: ItemFieldProps) {
 
   const body = (
     <>
-      {help ? <HelpDisclosure text={help} /> : null}
+      {/* Help and the one-tap "don't know"/"declined" share one row above the answer: a phone
+          screen holds more questions, and both are read before answering. */}
+      {help || allowSpecial ? (
+        <div className="item__tools">
+          {help ? <HelpDisclosure text={help} /> : null}
+          {allowSpecial ? <SpecialToggle value={current.special} onChange={setSpecial} /> : null}
+        </div>
+      ) : null}
       <div className={current.special ? 'item__input item__input--special' : 'item__input'}>
         <ItemInput
           id={id}
@@ -71,7 +78,6 @@ function ItemFieldView({ item, ns, control, flags }: ItemFieldProps) {
           invalid={messages.length > 0}
         />
       </div>
-      {allowSpecial ? <SpecialToggle value={current.special} onChange={setSpecial} /> : null}
       <div id={errorId} className="item__errors" aria-live="polite">
         {messages.map((m) => (
           <p key={m} className="field__error">

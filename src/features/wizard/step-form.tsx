@@ -17,6 +17,10 @@ const noFlags: readonly Flag[] = [];
 interface StepFormProps {
   instrument: Instrument;
   section: Section;
+  /** the codes of the page shown (features/wizard/pages.ts) */
+  page: readonly string[];
+  /** the section's introduction is read on its first page */
+  firstPage: boolean;
   ns: string;
   now: string;
   /** the draft's answers; read once, when the step opens */
@@ -27,7 +31,8 @@ interface StepFormProps {
 }
 
 /**
- * One section as one react-hook-form. Every change goes straight to the draft (autosave);
+ * One section as one react-hook-form, of which one page of questions is shown (a field of
+ * another page keeps its value: react-hook-form does not unregister unmounted fields). Every change goes straight to the draft (autosave);
  * nothing waits for a submit, because the interview may stop at any moment.
  *
  * Memoised without `answers` (read only when the step opens): the draft's answers change on
@@ -37,11 +42,11 @@ interface StepFormProps {
 export const StepForm = memo(
   StepFormView,
   (a, b) =>
-    a.instrument === b.instrument && a.section === b.section && a.ns === b.ns && a.now === b.now
+    a.instrument === b.instrument && a.section === b.section && a.page === b.page && a.firstPage === b.firstPage && a.ns === b.ns && a.now === b.now
     && a.result === b.result && a.onChange === b.onChange,
 );
 
-function StepFormView({ instrument, section, ns, now, answers, result, onChange }: StepFormProps) {
+function StepFormView({ instrument, section, page, firstPage, ns, now, answers, result, onChange }: StepFormProps) {
   const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const bi = useBilingual();
@@ -74,6 +79,7 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
   // Another tab writes this draft: show it, but no input can change it (src/session).
   const readOnly = useDraftReadOnly();
   const visible = useMemo(() => new Set(result.visibleItems), [result.visibleItems]);
+  const onPage = useMemo(() => new Set(page), [page]);
   const flagsOf = useMemo(() => {
     const byItem = new Map<string, Flag[]>();
     for (const flag of result.flags) {
@@ -85,11 +91,11 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
   return (
     <form className="step" noValidate onSubmit={(e) => e.preventDefault()}>
       <fieldset className="draft-fieldset" disabled={readOnly}>
-      {t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{bi.node(introKey, ns)}</p> : null}
-      {provenance ? <ProvenanceNote instrument={instrument} code={provenance.code} answer={opened[provenance.code]} /> : null}
+      {firstPage && t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{bi.node(introKey, ns)}</p> : null}
+      {firstPage && provenance ? <ProvenanceNote instrument={instrument} code={provenance.code} answer={opened[provenance.code]} /> : null}
       <StepFlagsContext.Provider value={result.flags}>
       {items
-        .filter((item) => visible.has(item.code))
+        .filter((item) => onPage.has(item.code) && visible.has(item.code))
         .map((item) => (
           <ItemField
             key={item.code}
