@@ -5,6 +5,8 @@
  * dialog; the lock screen erases everything (with the typed word) without unlocking; the idle
  * lock follows this device's choice (2 minutes here) and a moving pointer keeps it open.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,6 +17,8 @@ import { SettingsPage } from './pages/settings-page';
 import { WizardPage } from './pages/wizard-page';
 import { describeViolations, runAxe } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
+import type { Answers } from './support/instrument';
+import { repoRoot } from './support/paths';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -187,5 +191,81 @@ describe('the idle lock, chosen per device', () => {
     expect(await after(1_000)).toEqual({ warned: false, state: 'unlocked' });
     expect(await after(120_000 - IDLE_WARNING_MS - 3_000)).toEqual({ warned: false, state: 'unlocked' });
     expect(await after(120_000)).toEqual({ warned: false, state: 'locked' });
+  });
+});
+
+describe('less typing', () => {
+  test('the assessor’s details and the interpreter are offered in one tap, from this device’s earlier assessment and this case', async () => {
+    const { page } = await openApp(browser);
+    const list = new DraftListPage(page);
+    await list.waitUntilLoaded();
+    await list.start('HW-PHONE-05A');
+    const wizard = new WizardPage(page);
+    await wizard.waitUntilLoaded();
+    const details = { A3: 'Caseworker HW-Z', 'A3.organisation': 'Fictional Field NGO', 'A3.role': 'Caseworker' };
+    for (const [code, value] of Object.entries(details)) await wizard.answerItem(code, value);
+    await wizard.waitUntilSaved();
+
+    // A second assessment: the assessor's question offers the details typed in the first.
+    await page.getByRole('navigation').getByRole('link', { name: 'Assessments', exact: true }).click();
+    await list.waitUntilLoaded();
+    await list.start('HW-PHONE-05B');
+    await wizard.waitUntilLoaded();
+    await wizard.showItem('A3');
+    const offer = page.getByRole('button', { name: 'Use your details from your last assessment (Caseworker HW-Z…)', exact: true });
+    await offer.click();
+    for (const [code, value] of Object.entries(details)) expect(await wizard.readItem(code), code).toBe(value);
+    await expect.poll(() => offer.count(), { message: 'the offer goes once taken' }).toBe(0);
+
+    // The interpreter named for the person's first words is offered for the next ones.
+    const words = { original: 'Dua të kthehem.', language: 'sq', translation: 'I want to go back.', translatedBy: 'Interpreter 9031' };
+    await wizard.showItem('B2');
+    await wizard.answerItem('B2', words);
+    await wizard.showItem('B3');
+    const next = wizard.itemGroup('B3');
+    await next.getByRole('button', { name: 'Translated by Interpreter 9031', exact: true }).click();
+    expect(await next.getByRole('textbox', { name: 'Translated by', exact: true }).inputValue()).toBe('Interpreter 9031');
+    await wizard.waitUntilSaved();
+    await page.reload();
+    await wizard.waitUntilLoaded();
+    expect(await next.getByRole('textbox', { name: 'Translated by', exact: true }).inputValue(), 'kept after a reload').toBe('Interpreter 9031');
+  });
+});
+
+describe('flags that say what to do', () => {
+  test('each flag of a section is shown once, under its question, with its next step and its rule behind "Why?"; the section summary lists the same flags', async () => {
+    const golden = JSON.parse(readFileSync(join(repoRoot, 'tests/golden/cases-v2/18-adult-smuggler-threatens-no-plan.json'), 'utf8')) as { now: string; answers: Answers };
+    const { page, context, origin } = await openApp(browser);
+    await context.clock.setFixedTime(new Date(`${golden.now}T12:00:00Z`));
+    const list = new DraftListPage(page);
+    await list.waitUntilLoaded();
+    const draftId = await list.start('HW-PHONE-06');
+    const wizard = new WizardPage(page);
+    await wizard.waitUntilLoaded();
+    await wizard.showItem('E1');
+    await wizard.fillSection(golden.answers);
+    const summary = page.getByRole('region', { name: 'Flags standing in this section', exact: true });
+    await summary.waitFor();
+    const listed = (await summary.getByRole('listitem').allInnerTexts()).map((t) => t.trim());
+    expect(listed.length, 'flags in the Debt summary').toBeGreaterThan(1);
+    expect(await summary.innerText()).toMatch(/STOP: \d+ · Escalate: \d+ · Risk: \d+/);
+
+    // Every page of the section: each flag once, with "Why?" holding its rule; together, the summary's flags.
+    const shown: string[] = [];
+    const pages = (await wizard.position()).pages;
+    for (let n = 1; n <= pages; n += 1) {
+      await page.goto(`${origin}#/draft/${draftId}/E/${String(n)}`);
+      await wizard.waitUntilStepShown();
+      for (const flag of await page.locator('main .item-flags > li').all()) {
+        shown.push((await flag.locator('.flag__reason').innerText()).trim());
+        const why = flag.locator('details.why');
+        await why.locator('summary').click();
+        expect(await why.innerText()).toMatch(/Rule E\d+[.a-z_]*-[a-z-]+ · Source: /);
+      }
+    }
+    expect(new Set(shown).size, 'no flag repeated under two questions').toBe(shown.length);
+    expect(shown.length).toBe(listed.length);
+    for (const reason of shown) expect(listed.some((item) => item.startsWith(reason.replace(/ \(because.*\)$/, ''))), reason).toBe(true);
+    expect(await page.getByRole('main').getByText(/^Next step: /).count(), 'next steps named').toBeGreaterThan(0);
   });
 });

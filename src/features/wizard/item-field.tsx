@@ -7,6 +7,7 @@ import { errorMessages } from './field-errors';
 import { fieldName, toFormField, type FieldValue, type FormValues, type SpecialKind } from './form-values';
 import { useBilingual } from './bilingual';
 import { HelpDisclosure } from './help-disclosure';
+import { AssessorOffer } from './offers';
 import { ItemFlags } from './item-flags';
 import { sameFlags } from './same-flags';
 import { isGroupItem, ItemInput } from './inputs/item-input';
@@ -66,6 +67,7 @@ function ItemFieldView({ item, ns, control, flags }: ItemFieldProps) {
           {allowSpecial ? <SpecialToggle value={current.special} onChange={setSpecial} /> : null}
         </div>
       ) : null}
+      <AssessorOffer code={item.code} empty={current.value === '' && current.special === ''} />
       <div className={current.special ? 'item__input item__input--special' : 'item__input'}>
         <ItemInput
           id={id}

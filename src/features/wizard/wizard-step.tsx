@@ -14,6 +14,7 @@ import { readSideBySide, usePersonWording, writeSideBySide } from './use-person-
 import { StepForm } from './step-form';
 import { nextPlace, pickPage, previousPlace, sectionPages, shownPages, type Place } from './pages';
 import { StepActions } from './step-actions';
+import { useOtherAnswers, useRemembered } from './use-remembered';
 import type { DraftSession } from '../../session';
 
 interface WizardStepProps {
@@ -65,6 +66,8 @@ export function WizardStep({ draftId, requested, requestedPage, instrument, now,
   const answers = data.answers;
   const result = useMemo(() => assess(instrument, answers, { now }), [instrument, answers, now]);
   const visible = result.visibleSections;
+  const otherAnswers = useOtherAnswers(draftId, instrument);
+  const remembered = useRemembered(instrument, answers, otherAnswers);
   // The next page (a handful of fields) is rendered in the background: a tap on "Next" or on
   // the section list is answered at once and the page stays responsive; the old page stays,
   // marked busy, until the new one is ready.
@@ -170,10 +173,12 @@ export function WizardStep({ draftId, requested, requestedPage, instrument, now,
           section={section}
           page={pageCodes}
           firstPage={pagePosition === 0}
+          lastPage={pagePosition >= shownPageList.length - 1}
           ns={ns}
           now={now}
           answers={data.answers}
           result={result}
+          remembered={remembered}
           onChange={setAnswers}
         />
         <StepActions

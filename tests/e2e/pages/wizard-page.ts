@@ -474,7 +474,10 @@ export class WizardPage {
       await group.getByRole('textbox', { name: this.w.ui('verbatim.languageOtherName'), exact: true }).fill(language);
     }
     await group.getByRole('textbox', { name: this.w.ui('verbatim.translation'), exact: true }).fill(answer.translation ?? '');
-    await group.getByRole('textbox', { name: this.w.ui('verbatim.translatedBy'), exact: true }).fill(answer.translatedBy ?? '');
+    // An interpreter this device already knows is offered: one tap, as a caseworker would.
+    const offered = group.getByRole('button', { name: this.w.phone('offer.interpreter', { name: answer.translatedBy ?? '' }), exact: true });
+    if (answer.translatedBy && (await offered.count()) > 0) await offered.click();
+    else await group.getByRole('textbox', { name: this.w.ui('verbatim.translatedBy'), exact: true }).fill(answer.translatedBy ?? '');
   }
 
   private async readVerbatim(group: Locator): Promise<AnswerJson | undefined> {
