@@ -32,13 +32,7 @@ afterAll(async () => {
 
 /** Records the person's language on the draft and turns side by side on (labels in the UI language `w`). */
 async function choosePersonLanguage(page: Page, w: Wording, code: string): Promise<void> {
-  // The interview's languages are with the section list, folded in the bar at the bottom.
-  const wizard = new WizardPage(page, w);
-  await wizard.openSectionList();
-  await page.getByRole('combobox', { name: w.ui('interview.personLanguage'), exact: true }).selectOption(code);
-  const toggle = page.getByRole('checkbox', { name: w.ui('interview.sideBySide'), exact: true });
-  if (!(await toggle.isChecked())) await toggle.check();
-  await wizard.closeSectionList();
+  await new WizardPage(page, w).chooseSideBySide(code);
 }
 
 /** Every answer given so far in the section on screen reads back exactly. */

@@ -6,7 +6,7 @@
  * the assessor or taken from records, in either language. A STOP standing on the page (Debt, E1)
  * shows in the caseworker's part and not in the half.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { languages } from '../../src/i18n/languages';
 import { CURRENT, getInstrument } from '../../src/instrument';
@@ -51,15 +51,6 @@ async function checkHalf(half: Locator, forbidden: readonly string[], where: str
   expect(found, `${where}: assessor-only or flag text in the person's half`).toEqual([]);
 }
 
-async function turnOnSideBySide(page: Page, w: Wording, person: string): Promise<void> {
-  const wizard = new WizardPage(page, w);
-  await wizard.openSectionList();
-  await page.getByRole('combobox', { name: w.ui('interview.personLanguage'), exact: true }).selectOption(person);
-  const toggle = page.getByRole('checkbox', { name: w.ui('interview.sideBySide'), exact: true });
-  if (!(await toggle.isChecked())) await toggle.check();
-  await wizard.closeSectionList();
-}
-
 describe.each(pairs)('working language %s, the person’s %s', (working, person) => {
   test('the person’s half shows only their questions, in their language, never a flag', { timeout: 300_000 }, async () => {
     const { page, origin } = await openApp(browser);
@@ -69,7 +60,7 @@ describe.each(pairs)('working language %s, the person’s %s', (working, person)
     await new WizardPage(page).waitUntilLoaded();
     if (working !== 'en') await switchUiLanguage(page, englishWording, working);
     const w = await loadWording(page, working);
-    await turnOnSideBySide(page, w, person);
+    await new WizardPage(page, w).chooseSideBySide(person);
     const both = await loadWording(page, working, person);
     const theirs = await loadWording(page, person);
     const forbidden = [...forbiddenTexts(w), ...forbiddenTexts(theirs)];

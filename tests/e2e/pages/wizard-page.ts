@@ -142,6 +142,15 @@ export class WizardPage {
     if ((await this.sectionsToggle.getAttribute('aria-expanded')) !== 'true') await this.sectionsToggle.click();
   }
 
+  /** Records the person's language on the draft and turns side by side on (the languages are with the section list). */
+  async chooseSideBySide(code: string): Promise<void> {
+    await this.openSectionList();
+    await this.page.getByRole('combobox', { name: this.w.ui('interview.personLanguage'), exact: true }).selectOption(code);
+    const toggle = this.page.getByRole('checkbox', { name: this.w.ui('interview.sideBySide'), exact: true });
+    if (!(await toggle.isChecked())) await toggle.check();
+    await this.closeSectionList();
+  }
+
   /** Folds the section list again (it lies over the page's last questions while open). */
   async closeSectionList(): Promise<void> {
     if ((await this.sectionsToggle.getAttribute('aria-expanded')) === 'true') await this.sectionsToggle.click();
