@@ -29,4 +29,7 @@ export const BUDGETS = {
   pdf1xMs: { op: '<=', limit: 1000 },
   pdf4xMs: { op: '<=', limit: 3000 },
   unlockMs: { op: '<=', limit: 1500 },
+  /** Issue 15: golden case 01 completed at 360×740 (from 218 taps and 92 screens in the UX review). */
+  journeyTaps: { op: '<=', limit: 150 },
+  journeyScreens: { op: '<=', limit: 35 },
 } as const satisfies Record<string, Budget>;

@@ -3,7 +3,8 @@
  * I/O), unit-tested in tests/unit/bench/figures.test.ts.
  */
 
-export type Unit = 'KB' | 'ms' | 'score' | 'ratio';
+/** 'count': a whole number (taps, characters); 'screens': screen heights, one decimal. */
+export type Unit = 'KB' | 'ms' | 'score' | 'ratio' | 'count' | 'screens';
 
 /** A budget a figure must meet: `value <op> limit`. */
 export interface Budget {
@@ -55,6 +56,10 @@ export function formatValue(value: number, unit: Unit): string {
       return Math.round(value).toString();
     case 'ratio':
       return value.toFixed(3);
+    case 'count':
+      return Math.round(value).toString();
+    case 'screens':
+      return `${value.toFixed(1)} screens`;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the production app, serves it on 127.0.0.1 and prints one table of
  * figures, each with its budget and the method behind it. Parts: size, lighthouse, coldstart,
- * typing, autosave, unlock, pdf (`--only a,b`). `--json out.json` writes the figures too.
+ * typing, autosave, unlock, journey, pdf (`--only a,b`). `--json out.json` writes the figures too.
  * Timings are not tests: the bench never fails on a missed budget (exit 0); it exits 1 only when a
  * part could not run. See docs/performance.md.
  */
@@ -16,6 +16,7 @@ import { measureAutosave } from './autosave';
 import { launchBrowser } from './browser';
 import { measureColdStart } from './coldstart';
 import { formatTable, toJson, type Figure } from './figures';
+import { measureJourney } from './journey';
 import { measureLighthouse } from './lighthouse';
 import { outgoingConnections, watchOutgoingConnections } from './net-watch';
 import { measurePdfFigures } from './pdf';
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     typing: async () => measureTyping(await getBrowser(), dist),
     autosave: async () => measureAutosave(await getBrowser(), dist),
     unlock: async () => measureUnlock(await getBrowser(), dist),
+    journey: async () => measureJourney(await getBrowser(), dist),
     pdf: () => measurePdfFigures(dist),
   };
   try {

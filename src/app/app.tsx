@@ -1,10 +1,10 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { StatusMessage } from '../components/ui';
+import { DialogLead, StatusMessage } from '../components/ui';
 import {
   IdleWarning, LockButton, LockGate, NeutralPage, QuickExitButton, useBackForwardLock, useIdleLock, useLockState,
-  useQuickExitShortcut, type LockPhase,
+  useIdleMinutes, useQuickExitShortcut, type LockPhase,
 } from '../features/lock';
 import { findLanguage, useAllStrings } from '../i18n';
 import { routeToHash, useRoute, type Route } from '../lib/routes';
@@ -80,7 +80,8 @@ export function App() {
   const lockWhenIdle = useCallback(() => {
     void lockController.lock();
   }, []);
-  const idle = useIdleLock(unlocked && !lock.exited, lockWhenIdle);
+  const idleMinutes = useIdleMinutes();
+  const idle = useIdleLock(unlocked && !lock.exited, lockWhenIdle, idleMinutes * 60_000);
 
   // Only the screen's name, never a case reference: titles show in the task switcher.
   useEffect(() => {
@@ -106,10 +107,12 @@ export function App() {
   if (lock.exited) return <NeutralPage />;
 
   return (
-    <>
+    <DialogLead.Provider value={dialogLead}>
       <a className="skip-link" href="#main-content">
         {t('app.skipLink')}
       </a>
+      {/* Only the bar with Quick exit and Lock stays in view while a long screen is scrolled
+          (sticky): danger must be one tap away wherever the caseworker is. */}
       <header className="app-header">
         <div className="app-header__bar">
           <a className="app-name" href={routeToHash({ name: 'drafts' })}>
@@ -119,8 +122,10 @@ export function App() {
             <QuickExitButton onExit={quickExit} />
             {unlocked ? <LockButton controller={lockController} /> : null}
           </div>
-          <LanguageSwitcher />
         </div>
+      </header>
+      <div className="app-tools">
+        <LanguageSwitcher />
         {showCase ? (
           <nav className="quick-nav" aria-label={t('app.nav.label')}>
             <ul>
@@ -167,7 +172,7 @@ export function App() {
             </ul>
           </nav>
         ) : null}
-      </header>
+      </div>
       {/* Registering the service worker (workbox-window, then the precache download on a first
           visit) waits for the first screen too; the banner region is empty until it has news. */}
       {firstPaintDone ? <UpdatePrompt /> : null}
@@ -190,6 +195,9 @@ export function App() {
           )}
         </LockGate>
       </main>
-    </>
+    </DialogLead.Provider>
   );
 }
+
+/** Every open dialog shows Quick exit too: a modal dialog makes the header inert (components/ui/dialog). */
+const dialogLead = <QuickExitButton onExit={quickExit} />;

@@ -62,7 +62,7 @@ export function ScreenOutlet({ route }: { route: Route }) {
     case 'drafts':
       return <DraftListScreen />;
     case 'wizard':
-      return <WizardScreen key={route.draftId} draftId={route.draftId} section={route.section} />;
+      return <WizardScreen key={route.draftId} draftId={route.draftId} section={route.section} page={route.page ?? null} />;
     case 'review':
       return <ReviewScreen key={route.draftId} draftId={route.draftId} />;
     case 'settings':

@@ -8,6 +8,7 @@ describe('routes', () => {
       { name: 'settings' },
       { name: 'wizard', draftId: 'a1b2-c3', section: null },
       { name: 'wizard', draftId: 'a1b2-c3', section: 'LA' },
+      { name: 'wizard', draftId: 'a1b2-c3', section: 'E', page: 3 },
       { name: 'review', draftId: 'a1b2-c3' },
       { name: 'export', draftId: 'a1b2-c3' },
       { name: 'verify' },
@@ -22,6 +23,10 @@ describe('routes', () => {
     expect(parseRoute('#/elsewhere')).toEqual({ name: 'drafts' });
     expect(parseRoute('#/settings/extra')).toEqual({ name: 'drafts' });
     expect(parseRoute('#/draft/abc/lowercase')).toEqual({ name: 'wizard', draftId: 'abc', section: null });
+    // A page that is not a small positive number is dropped, the section kept.
+    expect(parseRoute('#/draft/abc/E/0')).toEqual({ name: 'wizard', draftId: 'abc', section: 'E' });
+    expect(parseRoute('#/draft/abc/E/x1')).toEqual({ name: 'wizard', draftId: 'abc', section: 'E' });
+    expect(parseRoute('#/draft/abc/E/2/more')).toEqual({ name: 'wizard', draftId: 'abc', section: 'E' });
   });
 });
 

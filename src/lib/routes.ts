@@ -1,6 +1,6 @@
 /**
- * Hash routes. A URL names only a random draft id and a section code, never anything
- * personal, and a reload lands the caseworker exactly where they were.
+ * Hash routes. A URL names only a random draft id, a section code and a page number, never
+ * anything personal, and a reload lands the caseworker exactly where they were.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -12,16 +12,18 @@ export type Route =
   | { name: 'received' }
   /** One received case, named by the random id of one of its stored files. */
   | { name: 'received-case'; fileId: string }
-  | { name: 'wizard'; draftId: string; section: string | null }
+  /** `page`: 1-based page of the section (features/wizard/pages.ts); absent means its first shown page */
+  | { name: 'wizard'; draftId: string; section: string | null; page?: number }
   | { name: 'review'; draftId: string }
   | { name: 'export'; draftId: string };
 
 const idPattern = /^[A-Za-z0-9-]{1,64}$/;
 const sectionPattern = /^[A-Z]{1,2}$/;
+const pagePattern = /^[1-9]\d?$/;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [kind, id, section] = parts;
+  const [kind, id, section, page] = parts;
   if (kind === 'settings' && parts.length === 1) return { name: 'settings' };
   if (kind === 'verify' && parts.length === 1) return { name: 'verify' };
   if (kind === 'received' && parts.length === 1) return { name: 'received' };
@@ -29,7 +31,9 @@ export function parseRoute(hash: string): Route {
   if (kind === 'draft' && id && idPattern.test(id)) {
     if (section === 'review') return { name: 'review', draftId: id };
     if (section === 'export' && parts.length === 3) return { name: 'export', draftId: id };
-    return { name: 'wizard', draftId: id, section: section && sectionPattern.test(section) ? section : null };
+    if (!section || !sectionPattern.test(section)) return { name: 'wizard', draftId: id, section: null };
+    if (parts.length === 4 && page && pagePattern.test(page)) return { name: 'wizard', draftId: id, section, page: Number(page) };
+    return { name: 'wizard', draftId: id, section };
   }
   return { name: 'drafts' };
 }
@@ -47,7 +51,7 @@ export function routeToHash(route: Route): string {
     case 'received-case':
       return `#/received/${route.fileId}`;
     case 'wizard':
-      return `#/draft/${route.draftId}${route.section ? `/${route.section}` : ''}`;
+      return `#/draft/${route.draftId}${route.section ? `/${route.section}${route.page ? `/${String(route.page)}` : ''}` : ''}`;
     case 'review':
       return `#/draft/${route.draftId}/review`;
     case 'export':

@@ -7,6 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { languages } from '../../src/i18n/languages';
+import { CURRENT, getInstrument, type Section } from '../../src/instrument';
+import { pageOfItem } from '../../src/features/wizard/pages';
 import { DraftListPage } from './pages/draft-list-page';
 import { WizardPage } from './pages/wizard-page';
 import { expectAccessible } from './support/axe';
@@ -21,6 +23,10 @@ afterAll(async () => {
   await browser.close();
 });
 
+
+function failNoSection(): Section {
+  throw new Error('the instrument has no section A');
+}
 
 async function stepLoaded(page: Page): Promise<void> {
   await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
@@ -50,8 +56,10 @@ describe.each(languages.map((l) => [l.code, l.dir] as const))('language %s (%s)'
       await stepLoaded(page);
       await expectAccessible(page, `${code} step ${section}`, 360);
     }
+    // The date of birth is the first date on its page of section A (features/wizard/pages.ts).
     const birth = page.locator('input[type="date"]').first();
-    await page.goto(`${origin}#/draft/${draftId}/A`);
+    const birthPage = pageOfItem(getInstrument(CURRENT.id, CURRENT.version).sections.find((s) => s.code === 'A') ?? failNoSection(), 'A10');
+    await page.goto(`${origin}#/draft/${draftId}/A/${String((birthPage ?? 0) + 1)}`);
     await stepLoaded(page);
     const sectionLinks = page.locator('nav li');
     const before = await sectionLinks.count();
@@ -75,7 +83,8 @@ test('the first screen fits a 360 px phone zoomed to 200 % (180 CSS px) in every
   const width = 180;
   const { page } = await openApp(browser, { viewport: 'phone', autoUnlock: false });
   await page.setViewportSize({ width, height: 740 });
-  const switcher = page.getByRole('banner').getByRole('combobox');
+  // The language list is the only one on the first screen (below the sticky bar with Quick exit).
+  const switcher = page.getByRole('combobox').first();
   for (const { code } of languages) {
     await switcher.selectOption(code);
     await page.waitForFunction((c) => document.documentElement.lang === c, code);
@@ -83,7 +92,7 @@ test('the first screen fits a 360 px phone zoomed to 200 % (180 CSS px) in every
     // Compared with the width set, not innerWidth: a mobile browser widens its layout viewport
     // to fit content that overflows, so innerWidth would grow with the overflow it should show.
     const { scrollWidth, switcherStart, switcherEnd } = await page.evaluate(() => {
-      const box = document.querySelector('header select')?.getBoundingClientRect();
+      const box = document.querySelector('.language-switcher select')?.getBoundingClientRect();
       return { scrollWidth: document.documentElement.scrollWidth, switcherStart: box?.left ?? -1, switcherEnd: box?.right ?? Infinity };
     });
     expect(scrollWidth, `${code}: nothing may scroll sideways at ${String(width)} px`).toBeLessThanOrEqual(width);

@@ -65,7 +65,7 @@ describe.each<ViewportName>(['phone', 'desktop'])('accessibility at %s width', (
     await expectNoViolations(page, 'duplicate dialog with an error');
   });
 
-  test('every wizard step has no violations and Tab reaches "Next section"; so does the review screen', async () => {
+  test('every page of every wizard section has no violations and Tab reaches "Next"; so does the review screen', async () => {
     const { page } = await openApp(browser, { viewport });
     const list = new DraftListPage(page);
     await list.waitUntilLoaded();
@@ -76,20 +76,20 @@ describe.each<ViewportName>(['phone', 'desktop'])('accessibility at %s width', (
     const seen: string[] = [];
     for (;;) {
       const title = await wizard.currentSectionTitle();
-      seen.push(title);
-      await expectNoViolations(page, `wizard step "${title}"`);
+      seen.push(new URL(page.url()).hash);
+      await expectNoViolations(page, `wizard page ${new URL(page.url()).hash} "${title}"`);
       if ((await wizard.nextButton.count()) === 0) break;
       await tabUntilFocused(page, wizard.nextButton);
       // Enter on the focused button, as a keyboard user would, rather than a mouse click.
       const before = page.url();
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.href !== before);
-      // On the last step "Next section" leads to the review screen.
+      // After the last page of the last section "Next" leads to the review screen.
       if (page.url().endsWith('/review')) break;
       await wizard.waitUntilLoaded();
     }
     expect(seen.length, `steps visited: ${seen.join(', ')}`).toBeGreaterThan(1);
-    expect(new Set(seen).size, 'each Next led to a new step').toBe(seen.length);
+    expect(new Set(seen).size, 'each Next led to a new page').toBe(seen.length);
 
     const review = new ReviewPage(page);
     await review.goto(new URL(page.url()).origin, draftId);

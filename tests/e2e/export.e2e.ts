@@ -42,6 +42,11 @@ afterAll(async () => {
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   for (const [name, size] of [['360 px', viewports.phone], ['laptop', viewports.desktop]] as const) {
     await page.setViewportSize(size);
+    // From the top of the screen: scrolled, a control half under the sticky bar with Quick exit
+    // (issue 15) counts as a small target for axe, wherever the screen happens to be scrolled.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
     const violations = await runAxe(page);
     expect(violations, `${where} at ${name}:\n${describeViolations(violations)}`).toEqual([]);
   }

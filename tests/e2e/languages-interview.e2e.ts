@@ -32,9 +32,7 @@ afterAll(async () => {
 
 /** Records the person's language on the draft and turns side by side on (labels in the UI language `w`). */
 async function choosePersonLanguage(page: Page, w: Wording, code: string): Promise<void> {
-  await page.getByRole('combobox', { name: w.ui('interview.personLanguage'), exact: true }).selectOption(code);
-  const toggle = page.getByRole('checkbox', { name: w.ui('interview.sideBySide'), exact: true });
-  if (!(await toggle.isChecked())) await toggle.check();
+  await new WizardPage(page, w).chooseSideBySide(code);
 }
 
 /** Every answer given so far in the section on screen reads back exactly. */
@@ -63,6 +61,7 @@ describe('side-by-side interview', () => {
 
     // A few questions, an option and a help text: the Arabic block (lang=ar dir=rtl) above the English one.
     for (const code of ['A3', 'A12', 'A9']) {
+      await wizard.showItem(code);
       const group = wizard.itemGroup(code);
       const arabic = group.locator('.item__label [lang="ar"][dir="rtl"]');
       const english = group.locator('.item__label [lang="en"]');
@@ -73,7 +72,9 @@ describe('side-by-side interview', () => {
       const [arBox, enBox] = [await arabic.boundingBox(), await english.boundingBox()];
       expect(arBox && enBox && arBox.y < enBox.y, `${code}: the person's language comes first`).toBe(true);
     }
+    await wizard.showItem('A12');
     await expect.poll(() => wizard.itemGroup('A12').getByRole('radio', { name: w.ynu('yes'), exact: true }).count()).toBe(1);
+    await wizard.showItem('A3');
     const help = wizard.itemGroup('A3').locator('details.help');
     if ((await help.count()) > 0) {
       await help.locator('summary').click();
@@ -105,10 +106,7 @@ describe('side-by-side interview', () => {
 
     // A table question (N5, mitigation actions): each column label shows in Arabic above English,
     // and a cell's accessible name carries both.
-    await page.evaluate(() => {
-      window.location.hash = window.location.hash.replace(/\/[A-Z]{1,2}$/, '/N');
-    });
-    await wizard.waitUntilLoaded();
+    await wizard.showItem('N5');
     const table = wizard.itemGroup('N5');
     await table.getByRole('button', { name: w.ui('rows.add'), exact: true }).click();
     // (The first column, the flags a row answers, is a group of checkboxes: the action column is the first text one.)
@@ -151,10 +149,10 @@ describe('switching languages offline', () => {
       await page.getByRole('main').getByRole('heading', { level: 1, name: w.heading('B'), exact: true }).waitFor();
       await expectAnswersShown(wizard, answered, when);
       if (!both) return;
-      await wizard.previousButton.click();
+      await wizard.previousSection();
       await page.getByRole('main').getByRole('heading', { level: 1, name: w.heading('A'), exact: true }).waitFor();
       await expectAnswersShown(wizard, answered, when);
-      await wizard.nextButton.click();
+      await wizard.nextSection();
     };
 
     // UI language English → Arabic (right to left), offline.

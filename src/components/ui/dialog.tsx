@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface DialogProps {
   open: boolean;
@@ -14,6 +14,12 @@ export interface DialogProps {
 }
 
 /**
+ * What every dialog shows first, above its title: the app puts its Quick exit here, because a
+ * modal dialog makes the rest of the page (the header's Quick exit too) inert.
+ */
+export const DialogLead = createContext<ReactNode>(null);
+
+/**
  * A modal built on the native <dialog> and showModal(): the browser traps focus, makes the
  * rest of the page inert, handles Escape and returns focus to the opener, all of which a
  * hand-made overlay tends to get wrong with screen readers on Android.
@@ -21,6 +27,7 @@ export interface DialogProps {
 export function Dialog({ open, onClose, title, children, actions, describedBy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const lead = useContext(DialogLead);
   // Remembers the requested state so closing on request does not report a second close.
   const openRef = useRef(open);
   openRef.current = open;
@@ -54,6 +61,9 @@ export function Dialog({ open, onClose, title, children, actions, describedBy }:
           </h2>
           <div className="dialog__body">{children}</div>
           <div className="dialog__actions">{actions}</div>
+          {/* Last in the DOM, so the dialog's own first control gets the initial focus (never
+              Quick exit, one Enter away); drawn at the top (CSS order). */}
+          {lead ? <div className="dialog__lead">{lead}</div> : null}
         </>
       ) : null}
     </dialog>

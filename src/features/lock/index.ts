@@ -11,6 +11,8 @@ export { NeutralPage } from './neutral-page';
 export { IdleWarning } from './idle-warning';
 export { useLockState } from './use-lock-state';
 export { useIdleLock } from './use-idle-lock';
+export { useIdleMinutes, saveIdleMinutes } from './idle-minutes';
+export { IdleLockSection } from './idle-lock-section';
 export { useQuickExitShortcut } from './use-quick-exit-shortcut';
 export { useBackForwardLock } from './use-back-forward-lock';
 export { IDLE_LOCK_MS, IDLE_WARNING_MS } from './lock-settings';

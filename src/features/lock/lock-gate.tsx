@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LockController } from './lock-controller';
 import { LockFailed } from './lock-failed';
+import { LockScreenErase } from './lock-screen-erase';
 import { RotationNotice } from './rotation-notice';
 import { SetupScreen } from './setup-screen';
 import { UnlockScreen } from './unlock-screen';
@@ -32,7 +33,12 @@ export function LockGate({ controller, loading, children }: Props) {
     case 'setup':
       return <SetupScreen controller={controller} />;
     case 'locked':
-      return <UnlockScreen controller={controller} />;
+      return (
+        <>
+          <UnlockScreen controller={controller} />
+          <LockScreenErase />
+        </>
+      );
     case 'failed':
       return <LockFailed />;
   }

@@ -1,5 +1,10 @@
 /** Timings of the lock. Idle: WCAG 2.2.1 asks for a warning and a way to extend before it happens. */
 export const IDLE_LOCK_MS = 5 * 60_000;
+/** The idle lock each device may choose (Settings), in minutes: long interviews need more. */
+export const IDLE_LOCK_MINUTES = [2, 3, 5, 10, 15, 20, 30] as const;
+export const DEFAULT_IDLE_LOCK_MINUTES = IDLE_LOCK_MS / 60_000;
+/** Pointer movement counts as use at most this often (pointermove fires many times a second). */
+export const ACTIVITY_THROTTLE_MS = 1_000;
 /** How long before the idle lock the "Stay unlocked" warning appears. */
 export const IDLE_WARNING_MS = 30_000;
 /** Three Escape presses within this window trigger quick exit. */

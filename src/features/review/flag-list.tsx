@@ -3,6 +3,7 @@ import { needsCoverage, type Flag } from '../../engine';
 import { flagLevels, type Instrument, type Item } from '../../instrument';
 import { localized } from '../../lib/format';
 import { formatAnswer } from './format-answer';
+import { FlagWhy, useFlagNext } from './flag-parts';
 
 interface FlagListProps {
   flags: readonly Flag[];
@@ -10,11 +11,15 @@ interface FlagListProps {
   ns: string;
 }
 
-/** Every flag, worst level first, with its reason, the answers behind it and its source. */
+/**
+ * Every flag, worst level first, with its reason, the next step the instrument names, the
+ * answers behind it, and its rule and source folded behind "Why?".
+ */
 export function FlagList({ flags, instrument, ns }: FlagListProps) {
   const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const items = new Map<string, Item>(instrument.sections.flatMap((s) => s.items.map((i) => [i.code, i] as const)));
+  const nextOf = useFlagNext(ns);
   const translate = (key: string, options?: Record<string, string | number>) => (options ? t(key, options) : t(key));
   if (flags.length === 0) return <p>{t('review.flags.none')}</p>;
   return (
@@ -38,7 +43,7 @@ export function FlagList({ flags, instrument, ns }: FlagListProps) {
                   {flag.viaUnknown ? <p className="hint">{t('review.flags.viaUnknown')}</p> : null}
                   {flag.hard ? <p className="hint">{t('review.flags.hard')}</p> : null}
                   {flag.overridden ? <p className="hint">{t('review.flags.overridden')}</p> : null}
-                  {flag.next ? <p>{t('review.flags.next', { step: t(`next.${flag.next}`, { ns: 'engine' }) })}</p> : null}
+                  {nextOf(flag) ? <p className="flag__next">{t('review.flags.next', { step: nextOf(flag) })}</p> : null}
                   {instrument.decision.mitigation && needsCoverage(flag) ? <p className="hint">{t(flag.covered ? 'review.flags.covered' : 'review.flags.uncovered')}</p> : null}
                   <dl className="flag__answers">
                     {flag.items.map((ref) => (
@@ -48,7 +53,7 @@ export function FlagList({ flags, instrument, ns }: FlagListProps) {
                       </div>
                     ))}
                   </dl>
-                  <p className="hint">{t('review.flags.source', { source: flag.source })}</p>
+                  <FlagWhy flag={flag} />
                 </li>
               ))}
             </ul>

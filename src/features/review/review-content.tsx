@@ -9,6 +9,7 @@ import { JudgementSection } from './judgement-section';
 import { OverrideDisclosure } from './override-disclosure';
 import { OverrideRecordForm } from './override-record-form';
 import { RatingsTable } from './ratings-table';
+import { ReviewGlance } from './review-glance';
 import { RecommendationSection } from './recommendation-section';
 import { SaveStatus, UpgradeNote } from '../../session';
 import { asProvenance } from '../../instrument';
@@ -60,6 +61,8 @@ export function ReviewContent({ draftId, instrument, now, data, session }: Revie
         </a>
         <a href={routeToHash({ name: 'export', draftId })}>{t('export:fromReview.link')}</a>
       </header>
+      {/* The decision first (rating, recommendation, what blocks sign-off), then its detail. */}
+      <ReviewGlance instrument={instrument} result={result} answers={data.answers} ns={ns} />
       <fieldset className="draft-fieldset" disabled={session.readOnly}>
       {provenance && provenanceItem ? (
         <section aria-labelledby="review-provenance" className="card provenance">

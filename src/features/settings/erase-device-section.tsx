@@ -1,8 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/ui';
-import { eraseDeviceAndRestart } from './erase-device';
-import { EraseDeviceDialog } from './erase-device-dialog';
+import { EraseDeviceButton } from './erase-device-button';
 
 interface Props {
   /** Erases everything; the default restarts the app on first-run set-up. */
@@ -10,9 +7,8 @@ interface Props {
 }
 
 /** "Erase everything on this device": what goes, that it is final, and the button that asks to confirm. */
-export function EraseDeviceSection({ erase = eraseDeviceAndRestart }: Props) {
+export function EraseDeviceSection({ erase }: Props) {
   const { t } = useTranslation('ui');
-  const [open, setOpen] = useState(false);
   return (
     <section aria-labelledby="erase-device-title">
       <h2 id="erase-device-title">{t('settings.erase.title')}</h2>
@@ -21,21 +17,7 @@ export function EraseDeviceSection({ erase = eraseDeviceAndRestart }: Props) {
         <strong>{t('settings.erase.final')}</strong>
       </p>
       <p>{t('settings.erase.kept')}</p>
-      <Button
-        variant="danger"
-        onClick={() => {
-          setOpen(true);
-        }}
-      >
-        {t('settings.erase.open')}
-      </Button>
-      <EraseDeviceDialog
-        open={open}
-        onCancel={() => {
-          setOpen(false);
-        }}
-        onConfirm={erase}
-      />
+      <EraseDeviceButton {...(erase ? { erase } : {})} />
     </section>
   );
 }

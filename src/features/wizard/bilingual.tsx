@@ -37,6 +37,8 @@ export interface Bilingual {
   node: (key: string, ns: string, options?: Record<string, unknown>) => ReactNode;
   /** the same as plain text, for places that take no markup */
   text: (key: string, ns: string, options?: Record<string, unknown>) => string;
+  /** each language's text on its own (to judge how much room it takes) */
+  texts: (key: string, ns: string) => string[];
 }
 
 export function useBilingual(): Bilingual {
@@ -44,7 +46,7 @@ export function useBilingual(): Bilingual {
   const { t, i18n } = useTranslation('wizard');
   const working = i18n.resolvedLanguage ?? i18n.language;
   const mine = (key: string, ns: string, options?: Record<string, unknown>): string => t(key, { ...options, ns });
-  if (!person) return { node: mine, text: mine };
+  if (!person) return { node: mine, text: mine, texts: (key, ns) => [mine(key, ns)] };
   const theirs = (key: string, ns: string, options?: Record<string, unknown>): string => person.t(key, { ...options, ns });
   return {
     node: (key, ns, options) => (
@@ -58,5 +60,6 @@ export function useBilingual(): Bilingual {
       </>
     ),
     text: (key, ns, options) => `${isolate(theirs(key, ns, options))} · ${isolate(mine(key, ns, options))}`,
+    texts: (key, ns) => [theirs(key, ns), mine(key, ns)],
   };
 }

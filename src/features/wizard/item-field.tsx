@@ -7,6 +7,7 @@ import { errorMessages } from './field-errors';
 import { fieldName, toFormField, type FieldValue, type FormValues, type SpecialKind } from './form-values';
 import { useBilingual } from './bilingual';
 import { HelpDisclosure } from './help-disclosure';
+import { AssessorOffer } from './offers';
 import { ItemFlags } from './item-flags';
 import { sameFlags } from './same-flags';
 import { isGroupItem, ItemInput } from './inputs/item-input';
@@ -58,7 +59,15 @@ function ItemFieldView({ item, ns, control, flags }: ItemFieldProps) {
 
   const body = (
     <>
-      {help ? <HelpDisclosure text={help} /> : null}
+      {/* Help and the one-tap "don't know"/"declined" share one row above the answer: a phone
+          screen holds more questions, and both are read before answering. */}
+      {help || allowSpecial ? (
+        <div className="item__tools">
+          {help ? <HelpDisclosure text={help} /> : null}
+          {allowSpecial ? <SpecialToggle value={current.special} onChange={setSpecial} /> : null}
+        </div>
+      ) : null}
+      <AssessorOffer code={item.code} empty={current.value === '' && current.special === ''} />
       <div className={current.special ? 'item__input item__input--special' : 'item__input'}>
         <ItemInput
           id={id}
@@ -71,7 +80,6 @@ function ItemFieldView({ item, ns, control, flags }: ItemFieldProps) {
           invalid={messages.length > 0}
         />
       </div>
-      {allowSpecial ? <SpecialToggle value={current.special} onChange={setSpecial} /> : null}
       <div id={errorId} className="item__errors" aria-live="polite">
         {messages.map((m) => (
           <p key={m} className="field__error">

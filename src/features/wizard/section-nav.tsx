@@ -1,4 +1,4 @@
-import { memo, useId, useState, type MouseEvent } from 'react';
+import { memo, useId, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionProgress } from '../../engine';
 import { localized } from '../../lib/format';
@@ -17,14 +17,17 @@ interface SectionNavProps {
   current: string;
   onSelect: (code: string) => void;
   onReview: () => void;
+  /** shown above the list when it is open: the interview's languages */
+  children?: ReactNode;
 }
 
 /**
- * Where the caseworker is and what is left: every visible section with its status. Folded
- * behind a button on small screens (CSS shows it open on wide ones).
+ * Where the caseworker is and what is left: every visible section with its status, and the
+ * interview's languages. Folded behind a button in the bar at the bottom of the screen; it opens
+ * above the bar, and Escape folds it again.
  */
-export const SectionNav = memo(function SectionNav({ draftId, sections, current, onSelect, onReview }: SectionNavProps) {
-  const { t, i18n } = useTranslation('wizard');
+export const SectionNav = memo(function SectionNav({ draftId, sections, current, onSelect, onReview, children }: SectionNavProps) {
+  const { t, i18n } = useTranslation(['wizard', 'phone']);
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -38,8 +41,13 @@ export const SectionNav = memo(function SectionNav({ draftId, sections, current,
     go();
   };
 
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+  };
+
   return (
-    <nav aria-label={t('nav.label')} className="wizard-nav">
+    <nav aria-label={t('nav.label')} className="wizard-nav" onKeyDown={closeOnEscape}>
       <button
         type="button"
         className="wizard-nav__toggle btn btn--secondary"
@@ -47,9 +55,13 @@ export const SectionNav = memo(function SectionNav({ draftId, sections, current,
         aria-controls={listId}
         onClick={() => setOpen(!open)}
       >
-        {t('nav.toggle', localized({ step: position, total: sections.length }, lang))}
+        {/* On a phone only the icon and "4/11" show; the word is still in the button's name. */}
+        <span className="wizard-nav__icon" aria-hidden="true" />
+        <span className="wizard-nav__word">{t('wizard.sectionsWord', { ns: 'phone' })}</span>{' '}
+        {t('wizard.sectionsCount', { ns: 'phone', ...localized({ step: position, total: sections.length }, lang) })}
       </button>
       <div id={listId} className="wizard-nav__panel" data-open={open}>
+        {children}
         <ol className="wizard-nav__list">
           {sections.map((s) => (
             <li key={s.code}>

@@ -5,9 +5,14 @@ import type { AssessmentResult, FieldError, Flag } from '../../engine';
 import { isRecordType, type Answers, type Instrument, type Section } from '../../instrument';
 import { useDraftReadOnly } from '../../session';
 import { formatNumber } from '../../lib/format';
-import { mergeAnswers, sectionFormValues, type FormValues } from './form-values';
+import { fieldName, mergeAnswers, sectionFormValues, toFormField, type FormValues } from './form-values';
+import type { Remembered } from './remembered';
+import { OffersContext } from './use-remembered';
 import { useBilingual } from './bilingual';
 import { ItemField } from './item-field';
+import { PersonHalf } from './person-half';
+import { homeItem } from './item-flags';
+import { SectionFlagSummary } from './section-flag-summary';
 import { ProvenanceNote } from './provenance-note';
 import { StepFlagsContext } from './step-flags';
 import { createStepResolver } from './step-resolver';
@@ -17,17 +22,26 @@ const noFlags: readonly Flag[] = [];
 interface StepFormProps {
   instrument: Instrument;
   section: Section;
+  /** the codes of the page shown (features/wizard/pages.ts) */
+  page: readonly string[];
+  /** the section's introduction is read on its first page */
+  firstPage: boolean;
+  /** the summary of the section's flags closes its last page */
+  lastPage: boolean;
   ns: string;
   now: string;
   /** the draft's answers; read once, when the step opens */
   answers: Answers;
   result: AssessmentResult;
+  /** details this device remembers, offered in one tap (use-remembered.ts) */
+  remembered: Remembered;
   /** receives a function of the latest answers, so rapid changes never overwrite each other */
   onChange: (change: (answers: Answers) => Answers) => void;
 }
 
 /**
- * One section as one react-hook-form. Every change goes straight to the draft (autosave);
+ * One section as one react-hook-form, of which one page of questions is shown (a field of
+ * another page keeps its value: react-hook-form does not unregister unmounted fields). Every change goes straight to the draft (autosave);
  * nothing waits for a submit, because the interview may stop at any moment.
  *
  * Memoised without `answers` (read only when the step opens): the draft's answers change on
@@ -37,11 +51,11 @@ interface StepFormProps {
 export const StepForm = memo(
   StepFormView,
   (a, b) =>
-    a.instrument === b.instrument && a.section === b.section && a.ns === b.ns && a.now === b.now
-    && a.result === b.result && a.onChange === b.onChange,
+    a.instrument === b.instrument && a.section === b.section && a.page === b.page && a.firstPage === b.firstPage && a.lastPage === b.lastPage && a.ns === b.ns && a.now === b.now
+    && a.result === b.result && a.remembered === b.remembered && a.onChange === b.onChange,
 );
 
-function StepFormView({ instrument, section, ns, now, answers, result, onChange }: StepFormProps) {
+function StepFormView({ instrument, section, page, firstPage, lastPage, ns, now, answers, result, remembered, onChange }: StepFormProps) {
   const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const bi = useBilingual();
@@ -64,7 +78,20 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
     () => createStepResolver({ instrument, sectionCode: section.code, items, opened, now, describe }),
     [instrument, section.code, items, opened, now, describe],
   );
-  const { control, watch } = useForm<FormValues>({ defaultValues, mode: 'onTouched', resolver });
+  const { control, watch, setValue } = useForm<FormValues>({ defaultValues, mode: 'onTouched', resolver });
+  // An offer taken fills its questions as typing would (autosaved through the watch below).
+  const offers = useMemo(
+    () => ({
+      ...remembered,
+      fill: (values: Readonly<Record<string, string>>) => {
+        for (const [code, answer] of Object.entries(values)) {
+          const item = items.find((i) => i.code === code);
+          if (item) setValue(fieldName(code), toFormField(item, answer), { shouldDirty: true, shouldTouch: true });
+        }
+      },
+    }),
+    [remembered, items, setValue],
+  );
 
   useEffect(() => {
     const subscription = watch((values) => onChange((latest) => mergeAnswers(items, latest, values, opened)));
@@ -74,22 +101,31 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
   // Another tab writes this draft: show it, but no input can change it (src/session).
   const readOnly = useDraftReadOnly();
   const visible = useMemo(() => new Set(result.visibleItems), [result.visibleItems]);
+  const onPage = useMemo(() => new Set(page), [page]);
+  // Each flag once: under the last of its answers in the section it is counted in.
+  const sectionFlags = useMemo(() => result.flags.filter((flag) => flag.section === section.code), [result.flags, section.code]);
   const flagsOf = useMemo(() => {
+    const codes = section.items.map((item) => item.code);
     const byItem = new Map<string, Flag[]>();
-    for (const flag of result.flags) {
-      for (const code of new Set(flag.items.map((ref) => ref.code))) byItem.set(code, [...(byItem.get(code) ?? []), flag]);
+    for (const flag of sectionFlags) {
+      const home = homeItem(flag, codes);
+      if (home) byItem.set(home, [...(byItem.get(home) ?? []), flag]);
     }
     return (code: string): readonly Flag[] => byItem.get(code) ?? noFlags;
-  }, [result.flags]);
+  }, [sectionFlags, section.items]);
+  const shownItems = items.filter((item) => onPage.has(item.code) && visible.has(item.code));
+  // Only an instrument that says whom each question is for (version 2 on) has a person's half.
+  const hasAudiences = items.some((item) => item.audience !== undefined);
   const introKey = `section.${section.code}.intro`;
   return (
     <form className="step" noValidate onSubmit={(e) => e.preventDefault()}>
       <fieldset className="draft-fieldset" disabled={readOnly}>
-      {t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{bi.node(introKey, ns)}</p> : null}
-      {provenance ? <ProvenanceNote instrument={instrument} code={provenance.code} answer={opened[provenance.code]} /> : null}
+      {firstPage && t(introKey, { ns, defaultValue: '' }) ? <p className="step__intro">{bi.node(introKey, ns)}</p> : null}
+      {firstPage && provenance ? <ProvenanceNote instrument={instrument} code={provenance.code} answer={opened[provenance.code]} /> : null}
+      {hasAudiences ? <PersonHalf items={shownItems} ns={ns} /> : null}
+      <OffersContext.Provider value={offers}>
       <StepFlagsContext.Provider value={result.flags}>
-      {items
-        .filter((item) => visible.has(item.code))
+      {shownItems
         .map((item) => (
           <ItemField
             key={item.code}
@@ -100,6 +136,8 @@ function StepFormView({ instrument, section, ns, now, answers, result, onChange 
           />
         ))}
       </StepFlagsContext.Provider>
+      </OffersContext.Provider>
+      {lastPage ? <SectionFlagSummary flags={sectionFlags} ns={ns} /> : null}
       </fieldset>
     </form>
   );

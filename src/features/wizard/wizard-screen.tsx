@@ -8,10 +8,12 @@ export interface WizardScreenProps {
   draftId: string;
   /** section code from the URL; null resumes at the saved position */
   section: string | null;
+  /** 1-based page of that section from the URL; null: its first page */
+  page: number | null;
 }
 
-/** The interview: one section per step, free movement, every change autosaved. */
-export function WizardScreen({ draftId, section }: WizardScreenProps) {
+/** The interview: each section in short pages, free movement, every change autosaved. */
+export function WizardScreen({ draftId, section, page }: WizardScreenProps) {
   const { t } = useTranslation('wizard');
   const session = useDraftSession(draftId);
   const { load, data } = session;
@@ -35,6 +37,7 @@ export function WizardScreen({ draftId, section }: WizardScreenProps) {
     <WizardStep
       draftId={draftId}
       requested={section}
+      requestedPage={page}
       instrument={load.instrument}
       now={load.now}
       data={data}

@@ -12,12 +12,17 @@ import { SectionNav } from './section-nav';
 import { SectionHeading } from './section-heading';
 import { readSideBySide, usePersonWording, writeSideBySide } from './use-person-wording';
 import { StepForm } from './step-form';
+import { nextPlace, pickPage, previousPlace, sectionPages, shownPages, type Place } from './pages';
+import { StepActions } from './step-actions';
+import { useOtherAnswers, useRemembered } from './use-remembered';
 import type { DraftSession } from '../../session';
 
 interface WizardStepProps {
   draftId: string;
   /** the section in the URL, or null to resume where the caseworker left off */
   requested: string | null;
+  /** 1-based page of the requested section, or null for its first */
+  requestedPage: number | null;
   instrument: Instrument;
   now: string;
   data: DraftData;
@@ -46,7 +51,7 @@ function pickSection(visible: readonly string[], requested: string | null, saved
   return visible[0];
 }
 
-export function WizardStep({ draftId, requested, instrument, now, data, session }: WizardStepProps) {
+export function WizardStep({ draftId, requested, requestedPage, instrument, now, data, session }: WizardStepProps) {
   const ns = contentNamespace(instrument.id, instrument.version);
   const { t, i18n } = useTranslation(['wizard', 'engine', ns]);
   const lang = i18n.resolvedLanguage ?? i18n.language;
@@ -61,32 +66,44 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   const answers = data.answers;
   const result = useMemo(() => assess(instrument, answers, { now }), [instrument, answers, now]);
   const visible = result.visibleSections;
-  // The next step (dozens of fields) is rendered in the background: a tap on "Next section" or
-  // on the progress list is answered at once and the page stays responsive; the old step stays,
+  const otherAnswers = useOtherAnswers(draftId, instrument);
+  const remembered = useRemembered(instrument, answers, otherAnswers);
+  // The next page (a handful of fields) is rendered in the background: a tap on "Next" or on
+  // the section list is answered at once and the page stays responsive; the old page stays,
   // marked busy, until the new one is ready.
-  const shownRequest = useDeferredValue(requested);
-  const changingStep = shownRequest !== requested;
-  const current = pickSection(visible, shownRequest, data.position.section);
+  const request = useMemo(() => ({ section: requested, page: requestedPage }), [requested, requestedPage]);
+  const shownRequest = useDeferredValue(request);
+  const changingStep = shownRequest !== request;
+  const current = pickSection(visible, shownRequest.section, data.position.section);
   const section = instrument.sections.find((s) => s.code === current);
+  const visibleItems = useMemo(() => new Set(result.visibleItems), [result.visibleItems]);
+  const shownPageList = section ? shownPages(section, visibleItems) : [];
+  const page = pickPage(shownPageList, shownRequest.section === current && shownRequest.page ? shownRequest.page - 1 : null) ?? 0;
+  const pageCodes = section ? (sectionPages(section)[page] ?? noCodes) : noCodes;
   const index = current ? visible.indexOf(current) : -1;
   const title = current ? t(`section.${current}.title`, { ns }) : '';
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef<string | undefined>(undefined);
+  const place = current ? `${current}/${String(page)}` : undefined;
 
   useEffect(() => {
     if (!current || changingStep) return;
-    // Keep the URL and the saved position on the step shown, so a reload resumes right here.
-    if (requested !== current) navigate({ name: 'wizard', draftId, section: current }, { replace: true });
+    // Keep the URL and the saved position on the page shown, so a reload resumes right here.
+    if (requested !== current || requestedPage !== page + 1) navigate({ name: 'wizard', draftId, section: current, page: page + 1 }, { replace: true });
     if (data.position.section !== current) update((d) => ({ ...d, position: { section: current } }));
-  }, [current, changingStep, requested, draftId, data.position.section, update]);
+  }, [current, page, changingStep, requested, requestedPage, draftId, data.position.section, update]);
 
   useEffect(() => {
     // Section titles are instrument wording, never personal, so they may name the tab.
     document.title = t('document.title', { section: title });
-    // Move focus to the new step's heading (not on first load), so a screen reader starts there.
-    if (shown.current !== undefined && shown.current !== current) heading.current?.focus();
-    shown.current = current;
-  }, [current, title, t]);
+    // A new page starts at its top with focus on its heading (not on first load), so a screen
+    // reader starts there and the thumb finds the first question where the eye does.
+    if (shown.current !== undefined && shown.current !== place) {
+      window.scrollTo({ top: 0 });
+      heading.current?.focus({ preventScroll: true });
+    }
+    shown.current = place;
+  }, [place, title, t]);
 
   // The step's fields hold their own values (react-hook-form), so the draft may follow in the
   // background; its autosave is scheduled at once.
@@ -97,12 +114,12 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   // Stable callbacks and section list: the progress list re-renders on a new assessment, not
   // on every keystroke.
   const goTo = useCallback(
-    (code: string) => {
-      // The tap is painted first; the new step (heavy on a slow phone) is asked for after it.
+    (code: string, toPage?: number) => {
+      // The tap is painted first; the new page (heavy on a slow phone) is asked for after it.
       afterNextPaint(() => {
         // Errors are reported by the save status and retried; moving on never waits for storage.
         flush().catch(() => undefined);
-        navigate({ name: 'wizard', draftId, section: code });
+        navigate({ name: 'wizard', draftId, section: code, ...(toPage === undefined ? {} : { page: toPage + 1 }) });
       });
     },
     [flush, draftId],
@@ -131,64 +148,57 @@ export function WizardStep({ draftId, requested, instrument, now, data, session 
   }, []);
 
   if (!section || !current) return <p role="alert">{t('load.noSections')}</p>;
-  const previous = visible[index - 1];
-  const next = visible[index + 1];
+  const visibleSections = visible.flatMap((code) => instrument.sections.filter((s) => s.code === code));
+  const here: Place = { section: current, page };
+  const previous = previousPlace(visibleSections, visibleItems, here);
+  const next = nextPlace(visibleSections, visibleItems, here);
+  const pagePosition = Math.max(0, shownPageList.indexOf(page));
 
   return (
     <InterviewContext.Provider value={interview}>
       <div className={person ? 'wizard wizard--side-by-side' : 'wizard'} aria-busy={changingStep}>
         <header className="wizard__header">
           <SectionHeading ref={heading} code={current} ns={ns} />
-          <p className="wizard__step">{t('step.counter', localized({ step: index + 1, total: visible.length }, lang))}</p>
+          <p className="wizard__step">
+            {t('wizard.position', {
+              ns: 'phone',
+              ...localized({ step: index + 1, total: visible.length, page: pagePosition + 1, pages: Math.max(1, shownPageList.length) }, lang),
+            })}
+          </p>
           <SaveStatus state={session.save} />
-          <InterviewLanguagesPanel
-            personLanguage={data.personLanguage}
-            onPersonLanguage={setPersonLanguage}
-            sideBySide={sideBySide}
-            onSideBySide={toggleSideBySide}
-            failed={wording.status === 'failed'}
-          />
         </header>
-        <SectionNav
-          draftId={draftId}
-          current={current}
-          sections={navSections}
-          onSelect={goTo}
-          onReview={goToReview}
-        />
         <StepForm
           key={current}
           instrument={instrument}
           section={section}
+          page={pageCodes}
+          firstPage={pagePosition === 0}
+          lastPage={pagePosition >= shownPageList.length - 1}
           ns={ns}
           now={now}
           answers={data.answers}
           result={result}
+          remembered={remembered}
           onChange={setAnswers}
         />
-        <div className="wizard__actions">
-          {previous ? (
-            <button type="button" className="btn btn--secondary wizard__previous" onClick={() => goTo(previous)}>
-              <span className="arrow arrow--back" aria-hidden="true" />
-              {t('step.previous')}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="btn btn--primary wizard__next"
-            onClick={() => (next ? goTo(next) : goToReview())}
-            {...(next ? {} : { 'aria-describedby': 'wizard-last-step' })}
-          >
-            {t('step.next')}
-            <span className="arrow arrow--forward" aria-hidden="true" />
-          </button>
-          {next ? null : (
-            <p id="wizard-last-step" className="hint">
-              {t('step.lastHint')}
-            </p>
-          )}
-        </div>
+        <StepActions
+          previous={previous ? () => goTo(previous.section, previous.page) : null}
+          next={next ? () => goTo(next.section, next.page) : goToReview}
+          last={!next}
+        >
+          <SectionNav draftId={draftId} current={current} sections={navSections} onSelect={goTo} onReview={goToReview}>
+            <InterviewLanguagesPanel
+              personLanguage={data.personLanguage}
+              onPersonLanguage={setPersonLanguage}
+              sideBySide={sideBySide}
+              onSideBySide={toggleSideBySide}
+              failed={wording.status === 'failed'}
+            />
+          </SectionNav>
+        </StepActions>
       </div>
     </InterviewContext.Provider>
   );
 }
+
+const noCodes: readonly string[] = [];

@@ -35,6 +35,14 @@ describe('settings repository', () => {
     expect(await settings.get()).toEqual(defaultSettings);
   });
 
+  it('keeps the idle lock time of this device, 2 to 30 minutes, and ignores a stored value outside that', async () => {
+    expect(await settings.set({ idleLockMinutes: 20 })).toEqual({ uiLanguage: null, idleLockMinutes: 20 });
+    await expect(settings.set({ idleLockMinutes: 1 })).rejects.toThrow();
+    await expect(settings.set({ idleLockMinutes: 31 })).rejects.toThrow();
+    await db.table('settings').put({ key: 'idleLockMinutes', value: 600 });
+    expect(await settings.get()).toEqual(defaultSettings);
+  });
+
   it('refuses invalid values without writing them', async () => {
     await expect(settings.set({ uiLanguage: '' })).rejects.toThrow();
     expect(await db.settings.count()).toBe(0);

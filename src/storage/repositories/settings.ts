@@ -13,6 +13,8 @@ import type { DbSource } from './drafts';
 export const settingsSchema = z.strictObject({
   /** BCP 47 code of the interface language; null = follow the browser. */
   uiLanguage: z.string().min(1).nullable(),
+  /** Minutes without use before the app locks itself (this device); absent = the app's default. */
+  idleLockMinutes: z.number().int().min(2).max(30).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

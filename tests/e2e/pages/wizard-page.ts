@@ -1,6 +1,6 @@
 /**
- * The wizard: one section per step, a "Sections" navigation, Next/Previous section buttons and a
- * save status. Items are found by their question text (the accessible name the instrument content
+ * The wizard: each section in pages (src/features/wizard/pages.ts), a "Sections" navigation in
+ * the bar at the bottom with Back and Next, and a save status. Items are found by their question text (the accessible name the instrument content
  * gives them), never by item code or CSS, so a test reads like the interview it drives.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,30 @@ import {
   type ItemDef, type SectionDef,
 } from '../support/instrument';
 import { repoRoot } from '../support/paths';
+import { getInstrument, type Section } from '../../../src/instrument';
+import { sectionPages } from '../../../src/features/wizard/pages';
+
+/** The app's own parsed instrument: the page object splits sections into pages exactly as the wizard does. */
+function appSection(code: string): Section {
+  const found = getInstrument(definition.id, definition.version).sections.find((s) => s.code === code);
+  if (!found) throw new Error(`No section ${code} in the instrument`);
+  return found;
+}
+
+/** The section and 0-based page an item is asked on, or null if it is not a question of the form. */
+function placeOfItem(code: string): { section: string; page: number } | null {
+  for (const section of getInstrument(definition.id, definition.version).sections) {
+    const page = sectionPages(section).findIndex((codes) => codes.includes(code));
+    if (page >= 0) return { section: section.code, page };
+  }
+  return null;
+}
+
+/** The 0-based page in a wizard address (#/draft/<id>/<section>/<page>); the first if none. */
+function pageIndexOf(href: string): number {
+  const page = /^#\/draft\/[^/]+\/[A-Z]{1,2}\/(\d+)$/.exec(new URL(href).hash)?.[1];
+  return page ? Number(page) - 1 : 0;
+}
 
 /** Either the visible question text or a pattern for it. */
 export type Name = string | RegExp;
@@ -27,12 +51,47 @@ export class WizardPage {
     return this.page.getByRole('navigation', { name: this.w.ui('nav.label') });
   }
 
+  /** Next page, or the next section's first page, or (after the last) the review. */
   get nextButton(): Locator {
-    return this.page.getByRole('button', { name: this.w.ui('step.next'), exact: true });
+    return this.page.getByRole('button', { name: this.w.phone('wizard.next'), exact: true });
   }
 
+  /** The previous page, or the previous section's last page. */
   get previousButton(): Locator {
-    return this.page.getByRole('button', { name: this.w.ui('step.previous'), exact: true });
+    return this.page.getByRole('button', { name: this.w.phone('wizard.back'), exact: true });
+  }
+
+  /** "Section n of m · page p of q", read from the screen: 1-based numbers. */
+  async position(): Promise<{ step: number; total: number; page: number; pages: number }> {
+    const pattern = this.w.phonePattern('wizard.position');
+    const text = (await this.page.getByRole('main').getByText(pattern).first().innerText()).trim();
+    const numbers = text.match(new RegExp(pattern.source.slice(1, -1)))?.slice(1).map((n) => this.w.parseNum(n)) ?? [];
+    const [step, total, page, pages] = numbers;
+    if (step === undefined || total === undefined || page === undefined || pages === undefined) throw new Error(`No page position in "${text}"`);
+    return { step, total, page, pages };
+  }
+
+  /** Presses Next (or Back) until another section (or the review) shows; false if none. */
+  async nextSection(): Promise<boolean> {
+    return this.changeSection(this.nextButton);
+  }
+
+  async previousSection(): Promise<boolean> {
+    return this.changeSection(this.previousButton);
+  }
+
+  private async changeSection(button: Locator): Promise<boolean> {
+    const title = await this.currentSectionTitle();
+    for (let guard = 0; guard < 40; guard += 1) {
+      if ((await button.count()) === 0) return false;
+      const before = this.page.url();
+      await button.click();
+      await this.page.waitForURL((url) => url.href !== before);
+      if (this.page.url().endsWith('/review')) return true;
+      await this.waitUntilStepShown();
+      if ((await this.currentSectionTitle()) !== title) return true;
+    }
+    throw new Error('the section did not change after 40 pages');
   }
 
   /** The autosave status (role=status), e.g. "Saving…" / "Saved". */
@@ -64,17 +123,37 @@ export class WizardPage {
 
   /** Names of the sections listed in the navigation (only those visible for this case). */
   async sectionNames(): Promise<string[]> {
-    // Role locators skip hidden elements, so unfold the list on a phone first.
-    if (await this.sectionsToggle.isVisible()) {
-      if ((await this.sectionsToggle.getAttribute('aria-expanded')) !== 'true') await this.sectionsToggle.click();
-    }
+    // Role locators skip hidden elements, so unfold the list first (and fold it again after).
+    const wasOpen = (await this.sectionsToggle.getAttribute('aria-expanded')) === 'true';
+    await this.openSectionList();
     const entries = this.sectionsNav.getByRole('listitem').getByRole('link');
-    return (await entries.allInnerTexts()).map((t) => t.trim().replace(/\s+/g, ' '));
+    const names = (await entries.allInnerTexts()).map((t) => t.trim().replace(/\s+/g, ' '));
+    if (!wasOpen) await this.closeSectionList();
+    return names;
   }
 
-  /** On a phone the section list is folded behind "Sections: step n of m". */
+  /** The section list is folded behind "Sections n/m" in the bottom bar. */
   get sectionsToggle(): Locator {
-    return this.sectionsNav.getByRole('button', { name: this.w.pattern('nav.toggle') });
+    return this.sectionsNav.getByRole('button', { name: new RegExp(`^${escapeRegExp(this.w.phone('wizard.sectionsWord'))}\\s`) });
+  }
+
+  /** Unfolds the section list (with the interview's languages) if it is folded. */
+  async openSectionList(): Promise<void> {
+    if ((await this.sectionsToggle.getAttribute('aria-expanded')) !== 'true') await this.sectionsToggle.click();
+  }
+
+  /** Records the person's language on the draft and turns side by side on (the languages are with the section list). */
+  async chooseSideBySide(code: string): Promise<void> {
+    await this.openSectionList();
+    await this.page.getByRole('combobox', { name: this.w.ui('interview.personLanguage'), exact: true }).selectOption(code);
+    const toggle = this.page.getByRole('checkbox', { name: this.w.ui('interview.sideBySide'), exact: true });
+    if (!(await toggle.isChecked())) await toggle.check();
+    await this.closeSectionList();
+  }
+
+  /** Folds the section list again (it lies over the page's last questions while open). */
+  async closeSectionList(): Promise<void> {
+    if ((await this.sectionsToggle.getAttribute('aria-expanded')) === 'true') await this.sectionsToggle.click();
   }
 
   async openSection(name: Name): Promise<void> {
@@ -84,7 +163,7 @@ export class WizardPage {
     await this.waitUntilLoaded();
   }
 
-  /** Goes to the next section; resolves false when there is none (the last step). */
+  /** Goes to the next page (or section); resolves false when there is no Next. */
   async next(): Promise<boolean> {
     if ((await this.nextButton.count()) === 0) return false;
     const before = this.page.url();
@@ -238,35 +317,85 @@ export class WizardPage {
   }
 
   /**
-   * Answers, in instrument order, every item of the current section that `answers` has and the
-   * step shows. Items hidden by the engine are not on screen and are skipped. An item can be
-   * revealed by a later answer of the same section (A7.guardian appears once the date of birth,
-   * A10, makes the person a child), so skipped items are looked for again, top to bottom, until a
-   * pass answers nothing more; those still hidden are returned. `onAnswered` runs after each
-   * answer, e.g. to reload in the middle of a section.
+   * Answers, page by page and in instrument order, every item of the current section that
+   * `answers` has and the page shows, pressing Next between the section's pages; it stops on the
+   * section's last page (so Next then leads to the next section). Items hidden by the engine are
+   * not on screen and are skipped. An item can be revealed by a later answer of the same page
+   * (A7.guardian appears once the date of birth, A10, makes the person a child), so skipped items
+   * are looked for again, top to bottom, until a pass answers nothing more; those still hidden are
+   * returned. `onAnswered` runs after each answer, e.g. to reload in the middle of a section; the
+   * page is shown again after it if it moved elsewhere.
    */
   async fillSection(
     answers: Answers,
-    options: { onAnswered?: (code: string, answeredSoFar: readonly string[]) => Promise<void> } = {},
+    options: {
+      onAnswered?: (code: string, answeredSoFar: readonly string[]) => Promise<void>;
+      /** runs as each page of the section is reached (the bench takes offered details here) */
+      beforeEachPage?: () => Promise<void>;
+    } = {},
   ): Promise<{ section: string; answered: string[]; skipped: string[] }> {
     const section = await this.currentSection();
-    const answered: string[] = [];
-    let pending = section.items.filter((i) => !RECORD_TYPES.includes(i.type)).map((i) => i.code).filter((code) => answers[code] !== undefined);
-    for (;;) {
-      const skipped: string[] = [];
-      for (const code of pending) {
-        const answer = answers[code];
-        if (answer === undefined || !(await this.isItemShown(code))) {
-          skipped.push(code);
-          continue;
-        }
-        await this.answerItem(code, answer);
-        answered.push(code);
-        await options.onAnswered?.(code, [...answered]);
-      }
-      if (skipped.length === pending.length) return { section: section.code, answered, skipped };
-      pending = skipped;
+    const pages = sectionPages(appSection(section.code));
+    // From the section's first page, wherever a test left the wizard.
+    if ((await this.position()).page > 1) {
+      const url = new URL(this.page.url());
+      url.hash = url.hash.replace(/\/\d+$/, '/1');
+      await this.showUrl(url.href);
     }
+    const answered: string[] = [];
+    const skipped: string[] = [];
+    for (;;) {
+      await options.beforeEachPage?.();
+      const pageUrl = this.page.url();
+      let pending = (pages[pageIndexOf(pageUrl)] ?? []).filter((code) => answers[code] !== undefined);
+      for (;;) {
+        const missed: string[] = [];
+        for (const code of pending) {
+          const answer = answers[code];
+          if (answer === undefined || !(await this.isItemShown(code))) {
+            missed.push(code);
+            continue;
+          }
+          await this.answerItem(code, answer);
+          answered.push(code);
+          if (options.onAnswered) {
+            await options.onAnswered(code, [...answered]);
+            await this.showUrl(pageUrl);
+          }
+        }
+        if (missed.length === pending.length) break;
+        pending = missed;
+      }
+      skipped.push(...pending);
+      const { page, pages: count } = await this.position();
+      if (page >= count) return { section: section.code, answered, skipped };
+      const before = this.page.url();
+      await this.nextButton.click();
+      await this.page.waitForURL((url) => url.href !== before);
+      await this.waitUntilStepShown();
+    }
+  }
+
+  /** Shows the page holding an item of the current draft (by its address, as a reload would). */
+  async showItem(code: string): Promise<void> {
+    if ((await this.itemGroup(code).count()) > 0) return;
+    const place = placeOfItem(code);
+    if (!place) return;
+    const url = new URL(this.page.url());
+    const draft = /^#\/draft\/([^/]+)/.exec(url.hash)?.[1];
+    if (!draft) return;
+    url.hash = `#/draft/${draft}/${place.section}/${String(place.page + 1)}`;
+    await this.showUrl(url.href);
+  }
+
+  private async showUrl(href: string): Promise<void> {
+    if (this.page.url() === href) return;
+    const hash = new URL(href).hash;
+    await this.page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+    await this.page.waitForURL((url) => url.hash === hash);
+    await this.waitUntilLoaded();
   }
 
   /**
@@ -275,6 +404,7 @@ export class WizardPage {
    * compare with `normalizeAnswer` of what was given.
    */
   async readItem(code: string): Promise<AnswerJson | undefined> {
+    await this.showItem(code);
     const item = itemDef(code);
     const group = this.itemGroup(code);
     if (item.type !== 'ynu' && item.allowUnknown !== false) {
@@ -346,13 +476,17 @@ export class WizardPage {
     const picker = group.getByRole('combobox', { name: this.w.ui('verbatim.language'), exact: true });
     const name = this.w.languageName(language);
     if ((await picker.getByRole('option', { name, exact: true }).count()) > 0) {
-      await picker.selectOption({ label: name });
+      // Already on it (the person's language is the default): a caseworker would leave it.
+      if ((await selectedLabel(picker)) !== name) await picker.selectOption({ label: name });
     } else {
       await picker.selectOption({ label: this.w.ui('verbatim.languageOther') });
       await group.getByRole('textbox', { name: this.w.ui('verbatim.languageOtherName'), exact: true }).fill(language);
     }
     await group.getByRole('textbox', { name: this.w.ui('verbatim.translation'), exact: true }).fill(answer.translation ?? '');
-    await group.getByRole('textbox', { name: this.w.ui('verbatim.translatedBy'), exact: true }).fill(answer.translatedBy ?? '');
+    // An interpreter this device already knows is offered: one tap, as a caseworker would.
+    const offered = group.getByRole('button', { name: this.w.phone('offer.interpreter', { name: answer.translatedBy ?? '' }), exact: true });
+    if (answer.translatedBy && (await offered.count()) > 0) await offered.click();
+    else await group.getByRole('textbox', { name: this.w.ui('verbatim.translatedBy'), exact: true }).fill(answer.translatedBy ?? '');
   }
 
   private async readVerbatim(group: Locator): Promise<AnswerJson | undefined> {
@@ -579,11 +713,13 @@ class LanguageFiles {
   readonly wizard: Strings;
   readonly ui: Strings;
   readonly engine: Strings;
+  readonly phone: Strings;
   constructor(readonly lang: string) {
     this.content = readStrings(`src/instrument/definitions/${definition.id}/v${String(definition.version)}/content/${lang}.json`);
     this.wizard = readStrings(`locales/${lang}/wizard.json`);
     this.ui = readStrings(`locales/${lang}/ui.json`);
     this.engine = readStrings(`locales/${lang}/engine.json`);
+    this.phone = readStrings(`locales/${lang}/phone.json`);
   }
 }
 
@@ -597,6 +733,10 @@ export interface Wording {
   /** a wizard.json string with a {{placeholder}} of digits, as a whole-name pattern */
   pattern(key: string): RegExp;
   app(key: string, params?: Readonly<Record<string, string | number>>): string;
+  /** a phone.json string of the working language, placeholders filled */
+  phone(key: string, params?: Readonly<Record<string, string | number>>): string;
+  /** a phone.json string whose {{placeholders}} are numbers, as a whole-text pattern capturing each */
+  phonePattern(key: string): RegExp;
   engine(key: string): string;
   /** instrument wording in the working language */
   content(key: string): string;
@@ -634,6 +774,8 @@ function makeWording(
     ui,
     pattern: (key) => new RegExp(`^${escapeRegExp(lookup(working.wizard, key, 'wizard.json')).replace(/\\\{\\\{\w+\\\}\\\}/g, digitClass)}$`),
     app: (key, params = {}) => fill(lookup(working.ui, key, `${working.lang}/ui.json`), params),
+    phone: (key, params = {}) => fill(lookup(working.phone, key, `${working.lang}/phone.json`), params),
+    phonePattern: (key) => new RegExp(`^${escapeRegExp(lookup(working.phone, key, 'phone.json')).replace(/\\\{\\\{\w+\\\}\\\}/g, `(${digitClass})`)}$`),
     engine: (key) => lookup(working.engine, key, `${working.lang}/engine.json`),
     content: (key) => lookup(working.content, key, `content/${working.lang}.json`),
     item: (code) => shownContent(`item.${code}.label`),

@@ -33,6 +33,8 @@ describe('formatting', () => {
     expect(formatValue(99.14, 'KB')).toBe('99.1 KB');
     expect(formatValue(96.6, 'score')).toBe('97');
     expect(formatValue(0.0012, 'ratio')).toBe('0.001');
+    expect(formatValue(148.6, 'count')).toBe('149');
+    expect(formatValue(34.26, 'screens')).toBe('34.3 screens');
   });
 
   it('prints budgets with their comparison', () => {
@@ -40,6 +42,8 @@ describe('formatting', () => {
     expect(formatBudget(BUDGETS.lighthouseBestPractices, 'score')).toBe('≥ 95');
     expect(formatBudget(BUDGETS.lighthouseAccessibility, 'score')).toBe('= 100');
     expect(formatBudget(undefined, 'ms')).toBe('—');
+    expect(formatBudget(BUDGETS.journeyTaps, 'count')).toBe('≤ 150');
+    expect(formatBudget(BUDGETS.journeyScreens, 'screens')).toBe('≤ 35.0 screens');
   });
 });
 

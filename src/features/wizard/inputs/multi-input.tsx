@@ -1,5 +1,6 @@
 import { useBilingual } from '../bilingual';
 import { ariaInvalid, asList, type InputProps } from './input-props';
+import { choicesClass, shortLabels } from './radio-group';
 
 /** Checkboxes in the instrument's option order; the answer keeps that order too. */
 export function MultiInput({ id, item, ns, value, onChange, invalid }: InputProps) {
@@ -12,8 +13,9 @@ export function MultiInput({ id, item, ns, value, onChange, invalid }: InputProp
     else next.add(code);
     onChange(codes.filter((c) => next.has(c)));
   };
+  const paired = shortLabels(codes.flatMap((code) => bi.texts(`item.${item.code}.option.${code}`, ns)));
   return (
-    <div className="choices">
+    <div className={choicesClass(false, paired)}>
       {codes.map((code) => {
         const optionId = `${id}-${code}`;
         return (

@@ -3,6 +3,7 @@ import type { VerbatimAnswer } from '../../../instrument';
 import { useInterviewLanguages } from '../bilingual';
 import { asVerbatim, personalProps, type InputProps } from './input-props';
 import { LanguagePicker } from './language-picker';
+import { InterpreterOffers } from '../offers';
 
 /**
  * The person's own words, kept apart from the translation so the record shows what they
@@ -58,6 +59,7 @@ export function VerbatimInput({ id, item, value, onChange }: InputProps) {
           onChange={(e) => set({ translatedBy: e.target.value })}
           {...personalProps(true)}
         />
+        {v.translatedBy === '' ? <InterpreterOffers code={item.code} onPick={(translatedBy) => set({ translatedBy })} /> : null}
       </div>
     </div>
   );

@@ -7,5 +7,5 @@ import { RadioGroup } from './radio-group';
 export function YnuInput({ id, value, onChange, invalid }: InputProps) {
   const bi = useBilingual();
   const options = ynuValues.map((v) => ({ value: v, label: bi.node(`ynu.${v}`, 'wizard') }));
-  return <RadioGroup id={id} options={options} value={asText(value)} onChange={onChange} invalid={invalid} />;
+  return <RadioGroup id={id} options={options} value={asText(value)} onChange={onChange} invalid={invalid} paired />;
 }
