@@ -348,7 +348,8 @@ test('caseworker, supervisor and partner take a case from export to sign-off on 
   const caseUrl = sv.url();
   for (const { code, dir: direction } of languages) {
     await sv.goto(`${supervisorApp.origin}#/received`);
-    await sv.getByRole('banner').getByRole('combobox').selectOption(code);
+    // The language list is the first combobox on every screen (its label is in the current language).
+    await sv.getByRole('combobox').first().selectOption(code);
     await sv.waitForFunction((c) => document.documentElement.lang === c, code);
     expect(await sv.evaluate(() => document.documentElement.dir)).toBe(direction);
     await sv.getByRole('article').first().waitFor({ timeout: 60_000 });
