@@ -18,6 +18,7 @@ import { measureColdStart } from './coldstart';
 import { formatTable, toJson, type Figure } from './figures';
 import { measureLighthouse } from './lighthouse';
 import { outgoingConnections, watchOutgoingConnections } from './net-watch';
+import { measureOfflineReady } from './offline-ready';
 import { measurePdfFigures } from './pdf';
 import { measureSize, precacheUrls } from './size';
 import { measureTyping } from './typing';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     autosave: async () => measureAutosave(await getBrowser(), dist),
     unlock: async () => measureUnlock(await getBrowser(), dist),
     pdf: () => measurePdfFigures(dist),
+    offline: async () => measureOfflineReady(await getBrowser(), dist),
   };
   try {
     for (const part of options.parts) {
