@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseKitManifest, type KitManifest } from './kit-manifest';
+import { OFFLINE_KIT_PREFIX } from '../../storage/wipe';
+import { KIT_CACHE, parseKitManifest, type KitManifest } from './kit-manifest';
 import { downloadOrder, kitStatus } from './kit-status';
 
 const manifest: KitManifest = {
@@ -55,5 +56,11 @@ describe('kit manifest parsing', () => {
       withShared('assets/../../x.js'), withShared('assets/x.js?y=1'), withShared('assets/x.js', -1), withShared('assets/x.js', 1.5),
       withShared('assets/x.js', '1'), { ...manifest, version: 2 }, { ...manifest, languages: { 'a/b': [] } }, null, [], 'x',
     ]) expect(parseKitManifest(bad)).toBeNull();
+  });
+});
+
+describe('kit cache', () => {
+  it('is one the panic wipe keeps, as it keeps the precache: app files only, needed to export offline', () => {
+    expect(KIT_CACHE.startsWith(OFFLINE_KIT_PREFIX)).toBe(true);
   });
 });
