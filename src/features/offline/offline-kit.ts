@@ -32,6 +32,8 @@ const listeners = new Set<() => void>();
 let started = false;
 
 function publish(next: KitSnapshot): void {
+  // Re-render only on news: the core is polled every 1.5 s while the worker installs.
+  if (next.phase === snapshot.phase && JSON.stringify(next.status) === JSON.stringify(snapshot.status)) return;
   snapshot = next;
   for (const listener of listeners) listener();
 }

@@ -5,15 +5,24 @@ import { kitSnapshot, startOfflineKit, subscribeKit, type KitSnapshot } from './
 import type { LanguageReadiness } from './kit-status';
 import './offline.css';
 
+// One formatter per language: the status re-renders after every file saved, on a slow phone.
+const formats = new Map<string, Intl.NumberFormat>();
+
 function megabytes(bytes: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+  let format = formats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    formats.set(lang, format);
+  }
+  return format.format(bytes / 1_000_000);
 }
 
-type HeadlineKey = 'status.unsupported' | 'status.checking' | 'status.ready' | 'status.notReady';
+type HeadlineKey = 'status.unsupported' | 'status.checking' | 'status.ready' | 'status.notReady' | 'status.notReadyAny';
 
 /** The one sentence announced to screen readers: it changes only when readiness changes. */
 function headlineKey(snapshot: KitSnapshot, current: LanguageReadiness | undefined): HeadlineKey {
   if (snapshot.phase === 'unsupported') return 'status.unsupported';
+  if (snapshot.phase === 'paused' && !current) return 'status.notReadyAny';
   if (!snapshot.status || !current) return 'status.checking';
   return current.ready ? 'status.ready' : 'status.notReady';
 }
@@ -40,16 +49,21 @@ export function OfflineStatus() {
       <h2 id="offline-status-title" className="offline-status__title">
         {t('title')}
       </h2>
-      <p role="status" className="offline-status__headline" data-offline-ready={current?.ready ? 'true' : 'false'}>
+      <p role="status" className="offline-status__headline">
         {t(headlineKey(snapshot, current), { language: currentName })}
       </p>
+      {!status && snapshot.phase === 'paused' ? <p className="offline-status__detail">{t('paused')}</p> : null}
       {status ? (
         <>
           <p className="offline-status__detail">
-            {t('saved', { saved: mb(status.savedBytes), total: mb(status.totalBytes) })}{' '}
-            {snapshot.phase === 'paused' ? t('paused') : null}
-            {status.coreReady && !current?.ready ? t('coreOnly') : null}
-            {!status.coreReady && snapshot.phase !== 'paused' ? t('stayOnline') : null}
+            {[
+              t('saved', { saved: mb(status.savedBytes), total: mb(status.totalBytes) }),
+              snapshot.phase === 'paused' ? t('paused') : null,
+              status.coreReady && !current?.ready ? t('coreOnly') : null,
+              !status.coreReady && snapshot.phase !== 'paused' ? t('stayOnline') : null,
+            ]
+              .filter((sentence) => sentence !== null)
+              .join(' ')}
           </p>
           <ul className="offline-status__languages" aria-label={t('byLanguage')}>
             {status.languages.map((l) => {
