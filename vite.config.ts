@@ -51,6 +51,8 @@ export default defineConfig({
         // saved by the page once the precache is complete (src/features/offline), into KIT_CACHE.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf,json,webmanifest}'],
         manifestTransforms: [kit.precacheCoreOnly],
+        // The kit's files are fetched and stored by the worker when the page asks (public/).
+        importScripts: ['offline-kit-sw.js'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

@@ -3,12 +3,16 @@
  * shell after the first screen is painted (OfflineStatus). Order of a first visit:
  * 1. the service worker installs with its precache, the core (at most 2 MB): this module only
  *    watches, so the core gets the connection to itself;
- * 2. once the worker is active and the core is cached, this module fetches the kit's files one
- *    or two at a time into KIT_CACHE (the UI language's first, then the PDF code and fonts, then
- *    the other languages); the worker's runtime route serves them from there offline;
+ * 2. once the worker is active and the core is cached, this module asks the worker to fetch the
+ *    kit's files, two at a time, into KIT_CACHE (the UI language's first, then the PDF code and
+ *    fonts, then the other languages): the worker downloads and stores them on its own thread
+ *    (public/offline-kit-sw.js), and its runtime route serves them from there offline;
  * 3. a failed download (no connection) pauses until the browser is back online, or 30 s.
- * The status is recomputed from Cache Storage itself, never from what this module believes it
- * fetched, so a cache the browser evicted or a wipe shows as not saved.
+ * The status comes from Cache Storage itself: it is read at the start, every 6 s while the core
+ * installs, after a failed download and at the end; in between, a file counts once the worker's
+ * Cache.add has resolved (the browser has stored it). Reading it after every file would cost a slow phone tens
+ * of milliseconds of main thread each time. A cache the browser evicted shows as not saved at the
+ * next reading, and the missing files are fetched again.
  */
 import { i18next, languages } from '../../i18n';
 import { KIT_CACHE, KIT_MANIFEST_URL, parseKitManifest, type KitManifest } from './kit-manifest';
@@ -24,6 +28,7 @@ export interface KitSnapshot {
 
 const PRECACHE_PREFIX = 'workbox-precache';
 const CORE_POLL_MS = 1_500;
+const CORE_SCANS_EVERY = 4;
 const RETRY_MS = 30_000;
 const PARALLEL = 2;
 
@@ -62,7 +67,7 @@ async function cachedPaths(): Promise<Set<string>> {
   for (const name of await caches.keys()) {
     if (!name.startsWith(PRECACHE_PREFIX) && name !== KIT_CACHE) continue;
     const cache = await caches.open(name);
-    for (const request of await cache.keys()) paths.add(new URL(request.url).pathname.replace(/^\//, ''));
+    for (const request of await cache.keys()) paths.add(new URL(request.url).pathname.slice(1));
   }
   return paths;
 }
@@ -80,9 +85,14 @@ async function readManifest(): Promise<KitManifest> {
   return manifest;
 }
 
-async function look(manifest: KitManifest): Promise<{ status: KitStatus; cached: Set<string> }> {
-  const [cached, active] = await Promise.all([cachedPaths(), workerActive()]);
-  return { status: kitStatus(manifest, languages.map((l) => l.code), cached, active), cached };
+function statusOf(manifest: KitManifest, cached: ReadonlySet<string>, active: boolean): KitStatus {
+  return kitStatus(manifest, languages.map((l) => l.code), cached, active);
+}
+
+/** Reads Cache Storage itself: tens of milliseconds on a slow phone, so not after every file. */
+async function look(manifest: KitManifest, active?: boolean): Promise<{ status: KitStatus; cached: Set<string> }> {
+  const [cached, isActive] = await Promise.all([cachedPaths(), active ?? workerActive()]);
+  return { status: statusOf(manifest, cached, isActive), cached };
 }
 
 function waitForOnline(): Promise<void> {
@@ -97,15 +107,28 @@ function waitForOnline(): Promise<void> {
   });
 }
 
-/** Saves one file into the kit cache; false when it could not be fetched. */
-async function save(cache: Cache, url: string): Promise<boolean> {
-  try {
-    // Cache.add refuses an answer that is not 2xx, so an error page is never kept.
-    await cache.add(siteUrl(url));
-    return true;
-  } catch {
-    return false;
-  }
+const SAVE_TIMEOUT_MS = 120_000;
+
+/**
+ * Asks the active worker to fetch and store one file in the kit cache (public/offline-kit-sw.js),
+ * off this page's main thread; false when it could not, or did not answer in two minutes.
+ */
+async function save(url: string): Promise<boolean> {
+  const worker = (await navigator.serviceWorker.getRegistration())?.active;
+  if (!worker) return false;
+  return new Promise<boolean>((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => {
+      channel.port1.close();
+      resolve(false);
+    }, SAVE_TIMEOUT_MS);
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      clearTimeout(timer);
+      channel.port1.close();
+      resolve(event.data === true);
+    };
+    worker.postMessage({ type: 'homeward:save-kit-file', url }, [channel.port2]);
+  });
 }
 
 /** Removes kit files of earlier versions, once this version's kit is complete. */
@@ -121,29 +144,64 @@ async function dropOldFiles(manifest: KitManifest): Promise<void> {
   }
 }
 
+/**
+ * Until the worker is active (its install saves the core): its state every 1.5 s, which is cheap,
+ * and what is cached every 6 s, for the amount shown. Returns what is cached once the core is.
+ */
+async function waitForCore(manifest: KitManifest): Promise<Set<string>> {
+  let wasActive = false;
+  for (let poll = 0; ; poll += 1) {
+    const active = await workerActive();
+    if (poll % CORE_SCANS_EVERY === 0 || (active && !wasActive)) {
+      const { status, cached } = await look(manifest, active);
+      if (status.coreReady) return cached;
+      publish({ phase: 'saving', status });
+    }
+    wasActive = active;
+    await sleep(CORE_POLL_MS);
+  }
+}
+
+/**
+ * Saves what is missing, two files at a time. A file counts as saved once the worker has said
+ * its Cache.add resolved, i.e. the browser has stored it; Cache Storage is read again after a failure and at the end, and
+ * "done" is said only when that reading finds everything.
+ */
+async function saveKit(manifest: KitManifest, found: Set<string>): Promise<boolean> {
+  const cached = new Set(found);
+  for (;;) {
+    const batch = downloadOrder(manifest, i18next.language, cached).slice(0, PARALLEL);
+    if (batch.length === 0) break;
+    publish({ phase: 'saving', status: statusOf(manifest, cached, true) });
+    const results = await Promise.all(batch.map((f) => save(f.url)));
+    batch.forEach((f, i) => {
+      if (results[i]) cached.add(f.url);
+    });
+    if (results.includes(false)) {
+      publish({ phase: 'paused', status: (await look(manifest)).status });
+      await waitForOnline();
+      return false;
+    }
+  }
+  const { status } = await look(manifest);
+  if (!status.complete) {
+    // Something saved is gone again (evicted): show it, and fetch it again a little later.
+    publish({ phase: 'saving', status });
+    await sleep(RETRY_MS);
+    return false;
+  }
+  publish({ phase: 'done', status });
+  return true;
+}
+
 async function run(): Promise<void> {
   let manifest: KitManifest | null = null;
   for (;;) {
     try {
       manifest ??= await readManifest();
-      const { status, cached } = await look(manifest);
-      if (!status.coreReady) {
-        publish({ phase: 'saving', status });
-        await sleep(CORE_POLL_MS);
-        continue;
-      }
-      const queue = downloadOrder(manifest, i18next.language, cached);
-      if (queue.length === 0) {
-        publish({ phase: 'done', status });
+      if (await saveKit(manifest, await waitForCore(manifest))) {
         await dropOldFiles(manifest).catch(() => undefined);
         return;
-      }
-      publish({ phase: 'saving', status });
-      const cache = await caches.open(KIT_CACHE);
-      const results = await Promise.all(queue.slice(0, PARALLEL).map((f) => save(cache, f.url)));
-      if (results.includes(false)) {
-        publish({ phase: 'paused', status: (await look(manifest)).status });
-        await waitForOnline();
       }
     } catch {
       // No manifest yet (offline before the precache finished) or Cache Storage refused.

@@ -84,3 +84,12 @@ describe('offline kit plan', () => {
     expect(languageOfModule('/r/src/features/wizard/index.ts')).toBeNull();
   });
 });
+
+describe('the worker script that saves the kit', () => {
+  it('writes to the cache the page reads and the worker route serves', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { KIT_CACHE } = await import('../../../src/features/offline/kit-manifest');
+    const script = readFileSync(new URL('../../../public/offline-kit-sw.js', import.meta.url), 'utf8');
+    expect(script).toContain(`const KIT_CACHE = '${KIT_CACHE}';`);
+  });
+});
