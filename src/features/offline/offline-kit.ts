@@ -10,9 +10,9 @@
  * 3. a failed download (no connection) pauses until the browser is back online, or 30 s.
  * The status comes from Cache Storage itself: it is read at the start, every 6 s while the core
  * installs, after a failed download and at the end; in between, a file counts once the worker's
- * Cache.add has resolved (the browser has stored it). Reading it after every file would cost a slow phone tens
- * of milliseconds of main thread each time. A cache the browser evicted shows as not saved at the
- * next reading, and the missing files are fetched again.
+ * Cache.add has resolved (the browser has stored it). The worker does the reading too when there
+ * is one: on the page it costs a slow phone's main thread about 100 ms. A cache the browser
+ * evicted shows as not saved at the next reading, and the missing files are fetched again.
  */
 import { i18next, languages } from '../../i18n';
 import { KIT_CACHE, KIT_MANIFEST_URL, parseKitManifest, type KitManifest } from './kit-manifest';
@@ -29,6 +29,7 @@ export interface KitSnapshot {
 const PRECACHE_PREFIX = 'workbox-precache';
 const CORE_POLL_MS = 1_500;
 const CORE_SCANS_EVERY = 4;
+const ASK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 30_000;
 const PARALLEL = 2;
 
@@ -62,7 +63,7 @@ function siteUrl(path: string): string {
 }
 
 /** Paths (no leading slash, no query) of every file in the precache and the kit cache. */
-async function cachedPaths(): Promise<Set<string>> {
+async function cachedPathsHere(): Promise<Set<string>> {
   const paths = new Set<string>();
   for (const name of await caches.keys()) {
     if (!name.startsWith(PRECACHE_PREFIX) && name !== KIT_CACHE) continue;
@@ -70,6 +71,35 @@ async function cachedPaths(): Promise<Set<string>> {
     for (const request of await cache.keys()) paths.add(new URL(request.url).pathname.slice(1));
   }
   return paths;
+}
+
+/** Asks a worker one question (public/offline-kit-sw.js); undefined when it does not answer in time. */
+function ask(worker: ServiceWorker, message: Readonly<Record<string, unknown>>, timeoutMs: number): Promise<unknown> {
+  return new Promise<unknown>((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => {
+      channel.port1.close();
+      resolve(undefined);
+    }, timeoutMs);
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      clearTimeout(timer);
+      channel.port1.close();
+      resolve(event.data);
+    };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+/**
+ * The same paths, read by the worker (installing or active) when there is one: reading Cache
+ * Storage costs a slow phone's main thread about 100 ms; the page reads it itself otherwise.
+ */
+async function cachedPaths(): Promise<Set<string>> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const worker = registration?.active ?? registration?.waiting ?? registration?.installing;
+  const answer = worker ? await ask(worker, { type: 'homeward:cached-paths' }, ASK_TIMEOUT_MS) : undefined;
+  if (Array.isArray(answer) && answer.every((p) => typeof p === 'string')) return new Set(answer);
+  return cachedPathsHere();
 }
 
 async function workerActive(): Promise<boolean> {
@@ -89,7 +119,7 @@ function statusOf(manifest: KitManifest, cached: ReadonlySet<string>, active: bo
   return kitStatus(manifest, languages.map((l) => l.code), cached, active);
 }
 
-/** Reads Cache Storage itself: tens of milliseconds on a slow phone, so not after every file. */
+/** Reads Cache Storage itself (through the worker when there is one), so not after every file. */
 async function look(manifest: KitManifest, active?: boolean): Promise<{ status: KitStatus; cached: Set<string> }> {
   const [cached, isActive] = await Promise.all([cachedPaths(), active ?? workerActive()]);
   return { status: statusOf(manifest, cached, isActive), cached };
@@ -110,25 +140,12 @@ function waitForOnline(): Promise<void> {
 const SAVE_TIMEOUT_MS = 120_000;
 
 /**
- * Asks the active worker to fetch and store one file in the kit cache (public/offline-kit-sw.js),
- * off this page's main thread; false when it could not, or did not answer in two minutes.
+ * Asks the active worker to fetch and store one file in the kit cache, off this page's main
+ * thread; false when it could not, or did not answer in two minutes.
  */
 async function save(url: string): Promise<boolean> {
   const worker = (await navigator.serviceWorker.getRegistration())?.active;
-  if (!worker) return false;
-  return new Promise<boolean>((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => {
-      channel.port1.close();
-      resolve(false);
-    }, SAVE_TIMEOUT_MS);
-    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
-      clearTimeout(timer);
-      channel.port1.close();
-      resolve(event.data === true);
-    };
-    worker.postMessage({ type: 'homeward:save-kit-file', url }, [channel.port2]);
-  });
+  return worker ? (await ask(worker, { type: 'homeward:save-kit-file', url }, SAVE_TIMEOUT_MS)) === true : false;
 }
 
 /** Removes kit files of earlier versions, once this version's kit is complete. */

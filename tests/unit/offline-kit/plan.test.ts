@@ -91,5 +91,6 @@ describe('the worker script that saves the kit', () => {
     const { KIT_CACHE } = await import('../../../src/features/offline/kit-manifest');
     const script = readFileSync(new URL('../../../public/offline-kit-sw.js', import.meta.url), 'utf8');
     expect(script).toContain(`const KIT_CACHE = '${KIT_CACHE}';`);
+    expect(script).toContain(`const PRECACHE_PREFIX = 'workbox-precache';`);
   });
 });
