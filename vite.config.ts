@@ -1,6 +1,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { offlineKit } from './scripts/pwa/offline-kit-plugin';
+import { KIT_CACHE } from './src/features/offline/kit-manifest';
+
+const kit = offlineKit();
 
 /**
  * The dev server only: drops index.html's Content-Security-Policy meta. Dev mode needs inline script
@@ -19,6 +23,7 @@ export default defineConfig({
   plugins: [
     cspOffInDev(),
     react(),
+    kit.plugin,
     VitePWA({
       // Never reload a tab behind the caseworker's back: the app asks, and only when no input is unsaved.
       registerType: 'prompt',
@@ -48,12 +53,28 @@ export default defineConfig({
         },
       },
       workbox: {
-        // Everything the app can need offline is precached, including lazy chunks and every locale.
+        // The precache is the core (set up, interview, review; English and every language's
+        // first-screen strings), at most 2 MB (scripts/size.mjs --check). The offline kit (PDF and
+        // signing code, PDF fonts, the other languages' strings and wording) is left out here and
+        // saved by the page once the precache is complete (src/features/offline), into KIT_CACHE.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf,json,webmanifest}'],
-        importScripts: ['share-target-sw.js'],
+        manifestTransforms: [kit.precacheCoreOnly],
+        // Loaded into the worker before Workbox's routes: files shared to the app (Web Share Target)
+        // and the offline kit's downloads, fetched and stored when the page asks (both in public/).
+        importScripts: ['share-target-sw.js', 'offline-kit-sw.js'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        runtimeCaching: [
+          {
+            // Built files have content hashes in their names, so a cached copy is never stale.
+            // Serves the kit offline; online, a kit file fetched before the kit is complete (an
+            // export, a language switch) is kept too.
+            urlPattern: /\/assets\//,
+            handler: 'CacheFirst',
+            options: { cacheName: KIT_CACHE, cacheableResponse: { statuses: [200] } },
+          },
+        ],
       },
     }),
   ],

@@ -4,8 +4,7 @@
 // the entry module, every modulepreload, and everything those chunks import statically (the browser
 // fetches those before the app can run). Lazy chunks (import()) are not counted here; they are
 // covered by the precache total, printed too because it is what the first visit downloads in the
-// background. `--check` fails when the up-front JS exceeds its budget or the precache exceeds its
-// (generous) ceiling.
+// background. `--check` fails when the up-front JS or the core precache exceeds its budget.
 //
 // The measuring functions are exported for `npm run bench` (scripts/bench/size.ts); run as a
 // script, this file prints the report below.
@@ -16,11 +15,13 @@ import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 150;
 /**
- * Ceiling for the precache on disk. It is downloaded once, in the background, on the first visit;
- * the ceiling catches an accidental bloat (every weight of a font, a source map) while leaving room
- * for the PDF code and its Unicode fonts (about 3.5 MB together in November 2026) on top of the app.
+ * Budget for the precache on disk (issue 15): the core a first visit saves before anything else
+ * (set up, interview, review; English and every language's first-screen strings). The PDF and
+ * signing code, the PDF fonts and the other languages' files are the offline kit, saved after it
+ * by the page (src/features/offline; listed in offline-kit.json, not in the precache): about
+ * 100 s at 400 kbit/s for everything, so the core alone must be small enough to arrive first.
  */
-export const PRECACHE_BUDGET_KB = 8192;
+export const PRECACHE_BUDGET_KB = 2048;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The build to measure: HOMEWARD_DIST (a build in another folder; the browser tests honour it too) or dist/. */
@@ -114,6 +115,21 @@ export function measurePrecache(dist) {
   return { swPath, count: urls.size, bytes, gzipBytes, absent };
 }
 
+/**
+ * The offline kit as the build planned it (offline-kit.json): files saved after the precache.
+ * @param {string} dist the build folder
+ * @returns {{ count: number, bytes: number, gzipBytes: number } | null} null without the plan
+ */
+export function measureOfflineKit(dist) {
+  const path = join(dist, 'offline-kit.json');
+  if (!existsSync(path)) return null;
+  const plan = JSON.parse(readFileSync(path, 'utf8'));
+  const files = [...plan.shared, ...Object.values(plan.languages).flat()];
+  let gzipBytes = 0;
+  for (const f of files) gzipBytes += gzipSync(readFileSync(join(dist, f.url)), { level: 9 }).length;
+  return { count: files.length, bytes: files.reduce((sum, f) => sum + f.bytes, 0), gzipBytes };
+}
+
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 function main() {
@@ -138,7 +154,9 @@ function main() {
   const precache = measurePrecache(dist);
   let precacheOver = false;
   if (precache) {
-    console.log(`Precache: ${precache.count} files, ${kb(precache.bytes)} KB on disk (${relative(root, precache.swPath)}), ${kb(precache.gzipBytes)} KB gzip; ceiling ${PRECACHE_BUDGET_KB} KB on disk`);
+    console.log(`Core precache: ${precache.count} files, ${kb(precache.bytes)} KB on disk (${relative(root, precache.swPath)}), ${kb(precache.gzipBytes)} KB gzip; budget ${PRECACHE_BUDGET_KB} KB on disk`);
+    const kit = measureOfflineKit(dist);
+    if (kit) console.log(`Offline kit (saved after the core): ${kit.count} files, ${kb(kit.bytes)} KB on disk, ${kb(kit.gzipBytes)} KB gzip`);
     if (precache.absent.length > 0) {
       console.error(`Precache manifest lists files missing from dist/: ${precache.absent.join(', ')}`);
       if (check) process.exit(1);
@@ -153,7 +171,7 @@ function main() {
     process.exit(1);
   }
   if (check && precacheOver) {
-    console.error(`The precache is ${kb(precache.bytes)} KB on disk, over the ${PRECACHE_BUDGET_KB} KB ceiling.`);
+    console.error(`The core precache is ${kb(precache.bytes)} KB on disk, over the ${PRECACHE_BUDGET_KB} KB budget.`);
     process.exit(1);
   }
 }

@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench` (pure; tests/unit/bench/args.test.ts). */
 
-export const PARTS = ['size', 'lighthouse', 'coldstart', 'typing', 'autosave', 'unlock', 'journey', 'pdf'] as const;
+export const PARTS = ['size', 'lighthouse', 'coldstart', 'typing', 'autosave', 'unlock', 'journey', 'pdf', 'offline'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {

@@ -19,6 +19,7 @@ import { formatTable, toJson, type Figure } from './figures';
 import { measureJourney } from './journey';
 import { measureLighthouse } from './lighthouse';
 import { outgoingConnections, watchOutgoingConnections } from './net-watch';
+import { measureOfflineReady } from './offline-ready';
 import { measurePdfFigures } from './pdf';
 import { measureSize, precacheUrls } from './size';
 import { measureTyping } from './typing';
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
     unlock: async () => measureUnlock(await getBrowser(), dist),
     journey: async () => measureJourney(await getBrowser(), dist),
     pdf: () => measurePdfFigures(dist),
+    offline: async () => measureOfflineReady(await getBrowser(), dist),
   };
   try {
     for (const part of options.parts) {

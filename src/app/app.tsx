@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { DialogLead, StatusMessage } from '../components/ui';
@@ -16,6 +16,9 @@ import { UpdatePrompt } from './pwa/update-prompt';
 import { ScreenError } from './screen-error';
 import { ScreenOutlet } from './screen-outlet';
 import { ScreenErrorBoundary } from './screen-error-boundary';
+
+// Its own chunk: the status is not part of the first screen, and shows once the strings are there.
+const OfflineStatus = lazy(() => import('../features/offline').then((m) => ({ default: m.OfflineStatus })));
 
 const titleKeys = {
   drafts: 'app.documentTitle.drafts',
@@ -195,6 +198,11 @@ export function App() {
           )}
         </LockGate>
       </main>
+      {firstPaintDone && strings ? (
+        <Suspense fallback={null}>
+          <OfflineStatus />
+        </Suspense>
+      ) : null}
     </DialogLead.Provider>
   );
 }

@@ -37,13 +37,13 @@ describe('panic wipe', () => {
     expect(await openDb().keyring.count()).toBe(0);
   });
 
-  it('keeps the precache, deletes other caches, clears web storage, and deletes the keyring row first', async () => {
+  it('keeps the precache and the offline kit, deletes other caches, clears web storage, and deletes the keyring row first', async () => {
     const factory = new IDBFactory();
     const db = new HomewardDb({ name: 'wipe-test', indexedDB: factory, IDBKeyRange });
     await db.keyring.put({ id: 'primary' } as never);
     let locked = 0;
     const deleted: string[] = [];
-    const names = ['workbox-precache-v2-http://localhost/', 'canary', 'other'];
+    const names = ['workbox-precache-v2-http://localhost/', 'homeward-offline-kit-v1', 'canary', 'other'];
     const storage = new MemoryStorage();
     const report = await wipeDevice({
       db,

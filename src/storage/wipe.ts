@@ -5,17 +5,18 @@
  * (the keyring file in the Origin Private File System, and any old keyring row in IndexedDB:
  * without it no encrypted draft can ever be read again, even from a copy of the disk), delete
  * the whole IndexedDB database, every other entry of the Origin Private File System, every
- * Cache Storage cache except the service worker's precache, and clear localStorage and
- * sessionStorage (the origin is the app's alone; today they hold only the UI language, which is
- * not personal but shows the app was used).
+ * Cache Storage cache except the service worker's precache and the offline kit, and clear
+ * localStorage and sessionStorage (the origin is the app's alone; today they hold only the UI
+ * language, which is not personal but shows the app was used).
  *
  * Why the key is a file (docs/adr/0004): Chromium's IndexedDB (LevelDB) keeps deleted rows in
  * its files until a compaction, so deleting the database leaves the sealed drafts on disk. They
  * are ciphertext under a data key whose one wrapped copy was in the OPFS file that step 2
  * unlinked; nothing on the device can open them any more, not even with the passphrase.
  *
- * The precache is kept on purpose: it holds only the app's own files (code, styles, wording,
- * icons), never case data, and without it the app could not start again offline. Every step runs
+ * The precache and the offline kit are kept on purpose: they hold only the app's own files (code,
+ * styles, wording, fonts, icons), never case data, and without them the app could not start, or
+ * export, again offline. Every step runs
  * even if an earlier one failed; the promise rejects (with the first error) if any step failed.
  */
 import type { HomewardDb } from './db';
@@ -24,6 +25,12 @@ import { KEYRING_ID, type KeyringStore } from './crypto/keyring-store';
 
 /** Workbox names its precache `workbox-precache-v2-<scope>`; nothing personal is ever put there. */
 export const PRECACHE_PREFIX = 'workbox-precache';
+/**
+ * The offline kit's cache (src/features/offline: PDF code, fonts, other languages' strings),
+ * saved after the precache. Like the precache it holds only the app's own files; without it a
+ * wiped device could no longer export offline until it is online again.
+ */
+export const OFFLINE_KIT_PREFIX = 'homeward-offline-kit';
 
 export interface WipeTargets {
   db: HomewardDb;
@@ -39,7 +46,7 @@ export interface WipeTargets {
 }
 
 export interface WipeReport {
-  /** Names of the caches deleted (the precache is kept). */
+  /** Names of the caches deleted (the precache and the offline kit are kept). */
   deletedCaches: string[];
 }
 
@@ -71,12 +78,12 @@ export async function wipeDevice(targets: WipeTargets): Promise<WipeReport> {
       for (const name of names) await root.removeEntry(name, { recursive: true });
     });
   }
-  // 4. Caches other than the precache (there should be none).
+  // 4. Caches other than the app's own files (there should be none).
   const deletedCaches: string[] = [];
   if (caches) {
     await attempt(async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(PRECACHE_PREFIX)) continue;
+        if (name.startsWith(PRECACHE_PREFIX) || name.startsWith(OFFLINE_KIT_PREFIX)) continue;
         if (await caches.delete(name)) deletedCaches.push(name);
       }
     });

@@ -25,7 +25,7 @@ import { WizardPage } from './pages/wizard-page';
 import { describeViolations, runAxe } from './support/axe';
 import { launchBrowser, launchPersistentApp, openApp, privateServer, viewports } from './support/browser';
 import { loadGoldenCase } from './support/instrument';
-import { goOffline, networkIsGone, waitForServiceWorker } from './support/service-worker';
+import { goOffline, networkIsGone, waitForServiceWorker, waitUntilReadyOffline } from './support/service-worker';
 
 const golden = loadGoldenCase('01-');
 const CASE_REF = 'HW-TEST-0501';
@@ -96,6 +96,8 @@ test('a case completed offline is exported signed, then verified and countersign
   const list = new DraftListPage(page);
   await list.goto(server.url);
   await waitForServiceWorker(page);
+  // The PDF code and fonts are the offline kit, saved after the precache: export offline needs them.
+  await waitUntilReadyOffline(page, ['English']);
   await goOffline(caseworker.context, server);
   expect(await networkIsGone(page)).toBe(true);
   await page.reload();

@@ -14,7 +14,7 @@ import { englishWording, loadWording, normalizeAnswer, switchUiLanguage, WizardP
 import { describeViolations, runAxe } from './support/axe';
 import { launchBrowser, launchPersistentApp, openApp, privateServer } from './support/browser';
 import { loadGoldenCase } from './support/instrument';
-import { goOffline, networkIsGone, waitForServiceWorker } from './support/service-worker';
+import { goOffline, networkIsGone, waitForServiceWorker, waitUntilReadyOffline } from './support/service-worker';
 
 const golden = loadGoldenCase('18-');
 /** For the offline switches: one item of each answer type in A (a 250-option select, multi, number, date, text, yes/no) and all of B. */
@@ -128,6 +128,8 @@ describe('switching languages offline', () => {
     const list = new DraftListPage(page);
     await list.goto(server.url);
     await waitForServiceWorker(page);
+    // Arabic and Vietnamese are in the offline kit, saved after the precache.
+    await waitUntilReadyOffline(page, ['English', 'العربية', 'Tiếng Việt']);
     await goOffline(session.context, server);
     expect(await networkIsGone(page), 'the network is really gone for the service worker too').toBe(true);
     await page.reload();

@@ -7,9 +7,12 @@ import { flushUnsavedInput } from './unsaved-input';
 type UpdateProblem = 'unsaved' | 'failed' | 'reloadPending' | null;
 
 /**
- * Non-modal banner for service-worker news. registerType is 'prompt': a new version waits
- * until the caseworker presses "Update now", and even then only after any unsaved input has
- * been written, because the update reloads the tab. It never reloads on its own.
+ * Non-modal banner for service-worker updates. What is saved for offline use, and whether the
+ * device is ready to go offline, is the offline status's to say (src/features/offline): the
+ * worker's install completes only the core, so "ready to work offline" here would claim too much.
+ * registerType is 'prompt': a new version waits until the caseworker presses "Update now", and
+ * even then only after any unsaved input has been written, because the update reloads the tab.
+ * It never reloads on its own.
  */
 const problemKey = {
   unsaved: 'pwa.updateBlockedUnsaved',
@@ -28,7 +31,6 @@ export function UpdatePrompt() {
   const reloading = useRef(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
-    offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
     // The new version has taken control, possibly because another tab accepted it. This tab
@@ -77,8 +79,6 @@ export function UpdatePrompt() {
     }
   }
 
-  const showOffline = offlineReady && !needRefresh;
-
   // The live region stays mounted so screen readers announce text added to it later.
   return (
     <div className="banner-region" role="status">
@@ -98,20 +98,6 @@ export function UpdatePrompt() {
             }}
           >
             {busy ? t('pwa.updating') : t('pwa.updateNow')}
-          </Button>
-        </section>
-      ) : null}
-      {showOffline ? (
-        <section className="banner banner--quiet" aria-labelledby="offline-banner-title">
-          <p id="offline-banner-title" className="banner__text">
-            {t('pwa.offlineReady')}
-          </p>
-          <Button
-            onClick={() => {
-              setOfflineReady(false);
-            }}
-          >
-            {t('pwa.dismiss')}
           </Button>
         </section>
       ) : null}

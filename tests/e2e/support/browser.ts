@@ -7,7 +7,7 @@ import { inject, onTestFinished } from 'vitest';
 import { autoUnlockContext } from './auto-unlock';
 import { PageGuard } from './guard';
 import { chromiumArgs, chromiumPath, distDir, newProfileDir } from './paths';
-import { serveDist, type StaticServer } from './static-server';
+import { serveDist, type ServeOptions, type StaticServer } from './static-server';
 
 export type ViewportName = 'phone' | 'desktop';
 
@@ -153,8 +153,8 @@ export async function launchPersistentApp(
  * A static server of dist/ for this test alone, on its own port (so its own origin, storage and
  * service worker), for tests that stop it to go offline. Stopped when the test finishes.
  */
-export async function privateServer(): Promise<StaticServer> {
-  const server = await serveDist(distDir);
+export async function privateServer(options: ServeOptions = {}): Promise<StaticServer> {
+  const server = await serveDist(distDir, options);
   onTestFinished(() => server.close());
   return server;
 }

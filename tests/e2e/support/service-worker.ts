@@ -68,3 +68,16 @@ export async function networkIsGone(page: Page): Promise<boolean> {
     }
   });
 }
+
+/**
+ * Waits until the offline status says the device is ready to go offline in these languages
+ * (every offered language by default): the offline kit (PDF and signing code, PDF fonts, the
+ * languages' strings and wording) is saved beside the precache. Read as a caseworker reads it,
+ * from the status's list in English.
+ */
+export async function waitUntilReadyOffline(page: Page, labels: readonly string[] = ['English', 'Tiếng Việt', 'Română', 'Shqip', 'ትግርኛ', 'العربية']): Promise<void> {
+  const list = page.getByRole('list', { name: 'Ready to go offline, by language' });
+  for (const label of labels) {
+    await list.getByRole('listitem').filter({ hasText: new RegExp(`^${label}: ready to go offline$`) }).waitFor({ timeout: 60_000 });
+  }
+}

@@ -53,6 +53,11 @@ export interface ServeOptions {
    * bench uses this: Lighthouse's simulated Slow 4G charges every byte). Off for the tests.
    */
   readonly gzip?: boolean;
+  /**
+   * Holds a request back until the promise it returns settles (undefined: served at once), so a
+   * test can see the app while some files have not arrived yet, as on a slow first visit.
+   */
+  readonly hold?: (pathname: string) => Promise<void> | undefined;
 }
 
 async function fileAt(path: string): Promise<{ path: string; size: number } | null> {
@@ -110,6 +115,7 @@ export async function serveDist(root: string, options: ServeOptions = {}): Promi
     const method = req.method ?? 'GET';
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     requests.push(pathname);
+    await options.hold?.(pathname);
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
       res.end();

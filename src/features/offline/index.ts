@@ -1,0 +1,2 @@
+/** Offline use: the kit saved after the precache, and the status that says what is saved. */
+export { OfflineStatus } from './offline-status';
