@@ -18,4 +18,6 @@ export {
   type RecipientDescription,
   type RecipientProblem,
 } from './recipient-certificate';
+export { agreementKeyAttribute, issueEncryptionCertificate, requestedAgreementKey } from './encryption-certificates';
+export { ECDH_P256 } from './kari';
 export { HOMEWARD_OID, OID, oidAsRead } from './oids';
