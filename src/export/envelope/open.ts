@@ -79,7 +79,4 @@ export async function openEnvelope(bytes: Uint8Array, keys: readonly DecryptionK
   throw new EnvelopeError('damaged', 'the content key does not unwrap');
 }
 
-/** A cheap first look: does this file start like a CMS structure rather than a PDF? */
-export function looksEncrypted(bytes: Uint8Array): boolean {
-  return bytes.length > 2 && bytes[0] === 0x30 && (bytes[1] ?? 0) >= 0x80;
-}
+export { looksEncrypted } from './sniff';

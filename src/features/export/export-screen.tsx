@@ -6,6 +6,7 @@ import { findLanguage } from '../../i18n';
 import { routeToHash } from '../../lib/routes';
 import { useDraftSession } from '../../session';
 import { DownloadLink } from './download-link';
+import { EncryptForRecipient } from './envelope';
 import { exportErrorKind, type ExportErrorKind } from './export-errors';
 import { SignaturePad } from './signature-pad';
 import { emptyPad, padReducer, padResult, type PadResult } from './signature-pad-state';
@@ -205,6 +206,7 @@ export function ExportScreen({ draftId }: { draftId: string }) {
           </DownloadLink>
         </StatusMessage>
       ) : null}
+      {phase.kind === 'done' ? <EncryptForRecipient bytes={phase.bytes} fileName={phase.fileName} /> : null}
     </div>
   );
 }

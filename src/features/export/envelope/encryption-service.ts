@@ -46,15 +46,9 @@ import {
   type SigningIdentity,
   type TrustedRootsRepository,
 } from '../../../storage';
+import { EncryptionServiceError } from './service-errors';
 
-export type EncryptionServiceReason = 'too-large' | 'unreadable' | 'no-certificate' | RecipientProblem;
-
-export class EncryptionServiceError extends Error {
-  override name = 'EncryptionServiceError';
-  constructor(readonly reason: EncryptionServiceReason, detail?: string) {
-    super(detail ?? reason);
-  }
-}
+export { EncryptionServiceError, type EncryptionServiceReason } from './service-errors';
 
 /** Certificate files are small; anything bigger is not one. */
 export const MAX_RECIPIENT_FILE_BYTES = 64 * 1024;

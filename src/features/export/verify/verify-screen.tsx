@@ -13,6 +13,7 @@ import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
 import { fileProblemKeys, verdictSentences } from './report-text';
 import { SignatureReportView } from './signature-report-view';
+import { useEncryptedFile, VERIFY_ACCEPT } from '../envelope';
 import '../export.css';
 
 type Phase =
@@ -44,6 +45,7 @@ export function VerifyScreen() {
   const [over, setOver] = useState(false);
   const [countersigned, setCountersigned] = useState<{ bytes: Uint8Array; fileName: string } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const encrypted = useEncryptedFile();
 
   const check = async (bytes: Uint8Array) => {
     const controller = new AbortController();
@@ -77,7 +79,10 @@ export function VerifyScreen() {
     } catch {
       return setPhase({ kind: 'unreadable', reason: 'readFailed' });
     }
-    await check(bytes);
+    // An encrypted file is opened with this device's keys first; a refusal is shown by `encrypted.notice`.
+    const content = await encrypted.unwrap(bytes);
+    if (content === null) return setPhase({ kind: 'idle' });
+    await check(content);
   };
 
   // Move focus to the result so a screen reader reads it out after a file is opened or signed.
@@ -111,7 +116,7 @@ export function VerifyScreen() {
         <input
           id={`${id}-file`}
           type="file"
-          accept="application/pdf,.pdf"
+          accept={VERIFY_ACCEPT}
           onChange={(event) => {
             void open(event.target.files?.[0]);
             event.target.value = '';
@@ -119,6 +124,7 @@ export function VerifyScreen() {
         />
         <p className="hint">{t('verify.drop')}</p>
       </div>
+      {encrypted.notice}
 
       {phase.kind === 'checking' ? (
         <div className="verify-checking">
