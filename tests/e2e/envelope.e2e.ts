@@ -3,25 +3,24 @@
  * device creates the organisation root and an identity, which gets an encryption certificate at
  * once; it is downloaded from Settings. A caseworker's device trusts the root and adds that
  * certificate to its address book (name, organisation, role, expiry, fingerprint shown; a root
- * refused as a recipient, with the reason). A signed summary encrypted to the supervisor (by the
- * app's own envelope code, in Node) opens on the supervisor's verify screen and is verified as
- * usual; a third organisation's device refuses it as meant for someone else; a flipped byte and a
+ * refused as a recipient, with the reason). The caseworker signs a summary on the export screen
+ * and encrypts it there for the supervisor; it opens on the supervisor's verify screen and is
+ * verified as usual; a third organisation's device refuses it as meant for someone else; a flipped byte and a
  * cut are refused with their reasons. OpenSSL's side is proved in src/export/envelope/envelope.test.ts.
  * axe finds nothing on the address book or on the verify screen with the notices.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { encryptForRecipient } from '../../src/export/envelope/make';
-import { parseCertificate } from '../../src/export/signing/pem';
-import { world } from '../security/support/world';
 import { AddressBookPage } from './pages/address-book-page';
+import { ExportPage } from './pages/export-page';
 import { VerifyPage } from './pages/verify-page';
 import { expectAccessible } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
+import { loadV1Fixture, v1DraftId, v1Fixture } from './support/v1-fixture';
 
 const ORG = 'Fictional Shelter Network';
 const SUPERVISOR = 'Sam Supervisorfictional';
-const w = await world();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,6 +38,30 @@ async function chooseEncrypted(page: Page, bytes: Uint8Array): Promise<string> {
   const notice = page.locator(`[data-envelope-notice="${String(seq + 1)}"]:not(:empty)`);
   await notice.waitFor({ timeout: 60_000 });
   return ((await notice.textContent()) ?? '').trim();
+}
+
+/** On the export screen of a finished draft: sign, then encrypt for the one recipient and download. */
+async function exportEncrypted(page: Page): Promise<Uint8Array> {
+  await loadV1Fixture(page);
+  await page.evaluate((hash) => (window.location.hash = hash), `#/draft/${v1DraftId(v1Fixture.refs.move)}/export`);
+  const exporter = new ExportPage(page);
+  await exporter.waitUntilLoaded();
+  await exporter.ensureIdentity({ name: 'Dara Caseworkerfictional', role: 'Caseworker', organisation: ORG });
+  await exporter.typeSignature(exporter.caseworkerGroup(), 'the caseworker', 'Dara Caseworkerfictional');
+  await exporter.createButton.click();
+  await exporter.downloadLink.waitFor({ timeout: 90_000 });
+  const send = page.getByRole('region', { name: 'Send encrypted', exact: true });
+  const recipient = send.getByRole('combobox', { name: 'Recipient', exact: true });
+  expect(await recipient.locator('option').allTextContents()).toEqual([`${SUPERVISOR} (${ORG})`]);
+  expect((await send.innerText()).replace(/\s+/g, ' ')).toMatch(/Fingerprint ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
+  await send.getByRole('button', { name: 'Encrypt for this recipient', exact: true }).click();
+  const link = send.getByRole('link', { name: 'Download encrypted file', exact: true });
+  await link.waitFor({ timeout: 30_000 });
+  expect(await send.innerText()).toContain(`Encrypted for ${SUPERVISOR}.`);
+  await expectAccessible(page, 'export screen, encrypted for a recipient (360 px)');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^assessment-summary-.+\.p7m$/);
+  return new Uint8Array(readFileSync(await download.path()));
 }
 
 async function reopenSettings(book: AddressBookPage): Promise<void> {
@@ -78,8 +101,8 @@ describe('files encrypted to the recipient', () => {
     expect(entry).toMatch(/Fingerprint ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
     await expectAccessible(caseworkerApp.page, 'address book with a recipient (360 px)');
 
-    // A signed summary encrypted to the supervisor's certificate.
-    const encrypted = await encryptForRecipient(w.signed, parseCertificate(own.text));
+    // The caseworker signs a summary (a finished draft of the fixture device) and sends it encrypted.
+    const encrypted = await exportEncrypted(caseworkerApp.page);
 
     // The recipient opens it after unlock, and it is verified as any signed file.
     const supervisorVerify = new VerifyPage(supervisorApp.page);
