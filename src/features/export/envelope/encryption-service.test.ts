@@ -3,35 +3,10 @@
  * certificate travels with the signing one, a sender keeps recipients in an address book, and
  * only the recipient's device opens the file. Real pkijs and WebCrypto, Dexie on fake-indexeddb.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EnvelopeError } from '../../../export/envelope';
-import {
-  createAddressBookRepository,
-  createAgreementKeysRepository,
-  createIdentitiesRepository,
-  createOrganisationAuthorityRepository,
-  createTrustedRootsRepository,
-  HomewardDb,
-} from '../../../storage';
-import { createIdentityService } from '../identity/identity-service';
-import { createEncryptionService, EncryptionServiceError } from './encryption-service';
-
-const opened: HomewardDb[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
-async function device() {
-  const db = new HomewardDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-  opened.push(db);
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const session = { key: () => key };
-  const trustedRoots = createTrustedRootsRepository(db, session);
-  const encryption = createEncryptionService({ agreementKeys: createAgreementKeysRepository(db, session), addressBook: createAddressBookRepository(db, session), trustedRoots });
-  const identity = createIdentityService({ identities: createIdentitiesRepository(db, session), trustedRoots, authority: createOrganisationAuthorityRepository(db, session), encryption });
-  return { identity, encryption };
-}
+import { EncryptionServiceError } from './encryption-service';
+import { testDevice as device } from './test-device';
 
 const ORG = 'Fictional Shelter Network';
 const PDF = new TextEncoder().encode('%PDF-1.7\n% fictional signed summary\n%%EOF\n');
