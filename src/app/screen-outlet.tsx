@@ -39,10 +39,12 @@ const SettingsScreen = lazy(async () => {
   const Identity = identity.IdentitySettingsSection;
   const Protect = protect.ProtectSettingsSections;
   const AddressBook = envelope.AddressBookSection;
+  const OrgKit = envelope.OrgKitSection;
   return {
     default: () => (
       <Screen>
         <Identity />
+        <OrgKit />
         <AddressBook />
         <Protect />
       </Screen>

@@ -64,12 +64,6 @@ async function exportEncrypted(page: Page): Promise<Uint8Array> {
   return new Uint8Array(readFileSync(await download.path()));
 }
 
-async function reopenSettings(book: AddressBookPage): Promise<void> {
-  await new VerifyPage(book.page).openFromNav();
-  await book.identity.open();
-  await book.section.waitFor();
-}
-
 describe('files encrypted to the recipient', () => {
   test('open in the recipient profile, refused in a third profile and when changed, each with a reason', async () => {
     // The supervisor: organisation root, then an identity issued by it, with an encryption certificate.
@@ -79,7 +73,6 @@ describe('files encrypted to the recipient', () => {
     await supervisor.identity.createRoot(ORG);
     await supervisor.identity.createIdentity(SUPERVISOR, 'Supervisor', ORG);
     const root = await supervisor.identity.downloadRoot();
-    await reopenSettings(supervisor);
     const own = await supervisor.downloadOwnCertificate();
     expect(own.name).toBe('encryption-certificate.pem');
     expect(own.text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, StatusMessage } from '../../../components/ui';
+import { onTrustChange } from '../../../lib/trust-events';
 import { identities } from '../../../storage';
 import { downloadText } from '../identity/download';
 import { encryptionService } from './encryption-service';
@@ -17,10 +18,14 @@ function OwnCertificate() {
   const { t } = useTranslation('envelope');
   const [pem, setPem] = useState<string | null | undefined>(undefined);
   useEffect(() => {
-    void (async () => {
-      const active = await identities.getActive();
-      setPem(active ? await encryptionService.ownCertificatePem(active.id) : null);
-    })().catch(() => setPem(null));
+    const load = () =>
+      void (async () => {
+        const active = await identities.getActive();
+        setPem(active ? await encryptionService.ownCertificatePem(active.id) : null);
+      })().catch(() => setPem(null));
+    load();
+    // Creating or verifying an identity (in the section above) issues or imports the certificate.
+    return onTrustChange(load);
   }, []);
   if (pem === undefined) return <p role="status">{t('loading')}</p>;
   if (pem === null) return <p>{t('own.none')}</p>;

@@ -3,7 +3,7 @@
  * encrypted" on the export screen, opening encrypted files on the verify screen. The components
  * load their code (pkijs) on first use, so mounting them adds little to a screen's JavaScript.
  */
-export { AddressBookSection, EncryptForRecipient } from './lazy-sections';
+export { AddressBookSection, EncryptForRecipient, OrgKitSection } from './lazy-sections';
 export { useEncryptedFile } from './use-encrypted-file';
 
 /** The verify screen's file input accepts signed PDFs and encrypted files. */

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const LazyAddressBook = lazy(async () => ({ default: (await import('./address-book-section')).AddressBookSection }));
+const LazyOrgKit = lazy(async () => ({ default: (await import('../org-kit/org-kit-section')).OrgKitSection }));
 const LazyEncrypt = lazy(async () => ({ default: (await import('./encrypt-for-recipient')).EncryptForRecipient }));
 
 function Loading() {
@@ -14,6 +15,15 @@ export function AddressBookSection() {
   return (
     <Suspense fallback={<Loading />}>
       <LazyAddressBook />
+    </Suspense>
+  );
+}
+
+/** Settings: the organisation kit (issue 15, item 8). */
+export function OrgKitSection() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyOrgKit />
     </Suspense>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onTrustChange } from '../../../lib/trust-events';
 import { encryptionService, type Recipient } from './encryption-service';
 
 export type RecipientsState = { readonly phase: 'loading' } | { readonly phase: 'ready'; readonly recipients: Recipient[] } | { readonly phase: 'error' };
@@ -16,6 +17,7 @@ export function useRecipients(): [RecipientsState, () => Promise<void>] {
   }, []);
   useEffect(() => {
     void reload();
+    return onTrustChange(() => void reload());
   }, [reload]);
   return [state, reload];
 }

@@ -45,6 +45,7 @@ import { generateSealableSigningKeyPair } from '../../../export/signing/keys';
 import { isRole, roleOf, type Role } from '../../../case/roles';
 import { hasBidiControls } from '../../../export/verify/names';
 import { groupedFingerprint } from '../../../lib/fingerprint';
+import { announceTrustChange } from '../../../lib/trust-events';
 import { checkTrust, trustAnchors } from '../../../export/verify/path';
 import {
   identities as appIdentities,
@@ -235,10 +236,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         verifiedByOrganisation: true,
       });
       await encryption?.issueOwn(identity, { issuerCertificate: ca.certificate, issuerKey: ca.record.privateKey, now: now() });
+      announceTrustChange();
       return identity;
     }
     const certificate = await createSelfSignedCertificate(keys, name, { now: now() });
-    return identities.create({
+    const created = await identities.create({
       ...input,
       privateKey: keys.privateKey,
       publicKey: keys.publicKey,
@@ -246,6 +248,8 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       chainPem: [],
       verifiedByOrganisation: false,
     });
+    announceTrustChange();
+    return created;
   }
 
   return {
@@ -292,6 +296,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
             verifiedByOrganisation: true,
           });
           await encryption?.importOwn(identity.id, certificates);
+          announceTrustChange();
           return updated;
         }
       }
@@ -323,6 +328,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         const updated = await identities.replaceCertificate(active.id, { name: active.name, organisation: active.organisation, certificatePem: issued, chainPem: [certificatePem], verifiedByOrganisation: true });
         await encryption?.issueOwn(updated, { issuerCertificate: certificate, issuerKey: record.privateKey, now: now() });
       }
+      announceTrustChange();
       return record;
     },
 
@@ -375,7 +381,9 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     /** Trusts a root the person has inspected (previewRoot) and confirmed. The only way a root becomes trusted, with creating one's own. */
     async trustRoot(preview: RootPreview): Promise<TrustedRoot> {
       try {
-        return await trustedRoots.add(preview.certificatePem);
+        const root = await trustedRoots.add(preview.certificatePem);
+        announceTrustChange();
+        return root;
       } catch (error) {
         if (error instanceof TrustedRootError) throw new IdentityImportError(error.problem === 'not-a-root' ? 'not-a-root' : 'unreadable', error.message);
         throw error;
