@@ -37,9 +37,7 @@ export function useEncryptedFile(): { unwrap: (bytes: Uint8Array) => Promise<Uin
     notice.kind === 'none' ? null : notice.kind === 'opened' ? (
       <StatusMessage tone="info">{t('open.opened', { name: notice.name })}</StatusMessage>
     ) : (
-      <StatusMessage tone="error">
-        <p role="alert">{t('open.refused', { reason: notice.text })}</p>
-      </StatusMessage>
+      <StatusMessage tone="error">{t('open.refused', { reason: notice.text })}</StatusMessage>
     );
   return { unwrap, notice: <div data-envelope-notice={seq}>{message}</div> };
 }

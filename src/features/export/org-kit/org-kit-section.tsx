@@ -72,28 +72,30 @@ export function OrgKitSection() {
       {current === null ? <p>{t('kit.none')}</p> : null}
       {current && 'kit' in current ? <KitFacts kit={current.kit} importedAt={current.importedAt} /> : null}
       {current && 'problem' in current ? <StatusMessage tone="warning">{t('kit.stale', { reason: t(`kit.reason.${current.problem.reason}`) })}</StatusMessage> : null}
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-file`}>
-          {t('kit.import')}
-        </label>
-        <p className="field__help" id={`${id}-help`}>
-          {t('kit.importHelp')}
-        </p>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={`${id}-help`}
-          disabled={busy}
-          onChange={(event) => {
-            void choose(event.target.files?.[0]).finally(() => {
-              if (input.current) input.current.value = '';
-            });
-          }}
-        />
+      <div data-kit-import="">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-file`}>
+            {t('kit.import')}
+          </label>
+          <p className="field__help" id={`${id}-help`}>
+            {t('kit.importHelp')}
+          </p>
+          <input
+            ref={input}
+            id={`${id}-file`}
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={`${id}-help`}
+            disabled={busy}
+            onChange={(event) => {
+              void choose(event.target.files?.[0]).finally(() => {
+                if (input.current) input.current.value = '';
+              });
+            }}
+          />
+        </div>
+        <Outcome message={message} />
       </div>
-      <Outcome message={message} />
       {isAuthority ? <KitCreateForm /> : null}
       <Dialog
         open={pending !== null}

@@ -13,7 +13,7 @@ import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
 import { fileProblemKeys, verdictSentences } from './report-text';
 import { SignatureReportView } from './signature-report-view';
-import { useEncryptedFile, VERIFY_ACCEPT } from '../envelope';
+import { EncryptForRecipient, useEncryptedFile, VERIFY_ACCEPT } from '../envelope';
 import '../export.css';
 
 type Phase =
@@ -154,6 +154,7 @@ export function VerifyScreen() {
                 </DownloadLink>
               </StatusMessage>
             ) : null}
+            {countersigned !== null && countersigned.bytes === phase.bytes ? <EncryptForRecipient bytes={countersigned.bytes} fileName={countersigned.fileName} /> : null}
             <Verdict report={phase.check.report} />
             {phase.check.report.signatures.length > 0 ? (
               <ol className="verify-signatures">
