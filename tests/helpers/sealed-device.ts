@@ -155,6 +155,8 @@ export async function readEverything(page: Page) {
   const identities = await page.identities.list();
   const roots = await page.roots.inspect();
   const authority = await page.authority.get();
+  // The repository checks on read that each private key agrees with its stored public key.
+  const agreement = await page.agreementKeys.list();
   return {
     drafts: full.sort((a, b) => a.id.localeCompare(b.id)),
     unreadableDrafts: unreadable,
@@ -166,8 +168,8 @@ export async function readEverything(page: Page) {
     received: (await page.received.list()).files.map((f) => f.sha256),
     unreadableReceived: (await page.received.list()).unreadable,
     caseLinks: Object.fromEntries((await page.caseLinks.inspect()).links),
-    agreementKeys: await Promise.all((await page.agreementKeys.list()).keys.map(async (k) => ({ id: k.id, certificatePem: k.certificatePem, publicKey: await crypto.subtle.exportKey('spki', k.publicKey).then((b) => new Uint8Array(b).join(',')) }))),
-    unreadableAgreementKeys: (await page.agreementKeys.list()).unreadable,
+    agreementKeys: agreement.keys.map((k) => ({ id: k.id, certificatePem: k.certificatePem, createdAt: k.createdAt })),
+    unreadableAgreementKeys: agreement.unreadable,
     addressBook: (await page.addressBook.list()).entries,
     orgKit: (await page.orgKit.get())?.sha256,
   };
