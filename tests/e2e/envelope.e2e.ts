@@ -52,6 +52,7 @@ async function exportEncrypted(page: Page): Promise<Uint8Array> {
   await exporter.downloadLink.waitFor({ timeout: 90_000 });
   const send = page.getByRole('region', { name: 'Send encrypted', exact: true });
   const recipient = send.getByRole('combobox', { name: 'Recipient', exact: true });
+  await recipient.waitFor();
   expect(await recipient.locator('option').allTextContents()).toEqual([`${SUPERVISOR} (${ORG})`]);
   expect((await send.innerText()).replace(/\s+/g, ' ')).toMatch(/Fingerprint ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
   await send.getByRole('button', { name: 'Encrypt for this recipient', exact: true }).click();
@@ -86,6 +87,7 @@ describe('files encrypted to the recipient', () => {
     await caseworker.identity.importRoot(root.text);
     expect(await caseworker.addRecipient(root.text, 'organisation-root.pem')).toContain('This is not an encryption certificate');
     expect(await caseworker.addRecipient(own.text)).toBe(`Added to the address book: ${SUPERVISOR}.`);
+    await caseworker.section.getByRole('listitem').first().waitFor();
     const [entry] = await caseworker.entries();
     expect(entry).toContain(SUPERVISOR);
     expect(entry).toContain(`Organisation ${ORG}`);

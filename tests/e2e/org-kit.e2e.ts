@@ -69,11 +69,12 @@ describe('organisation kit', () => {
     expect(((await dialog.locator('.fingerprint').textContent()) ?? '').trim()).toBe(expected);
     const message = await fresh.identity.outcomeOf(section, () => dialog.getByRole('button', { name: 'The fingerprint matches: trust this root and import', exact: true }).click());
     expect(message).toBe(`Set up for ${ORG}: 0 more roots trusted, 1 recipients added (0 could not be added).`);
-    expect(await fresh.identity.trustedRootLabels()).toEqual([ORG]);
+    // The other sections of Settings reload when trust changes.
+    await expect.poll(() => fresh.identity.trustedRootLabels()).toEqual([ORG]);
     const facts = (await section.innerText()).replace(/\s+/g, ' ');
     expect(facts).toContain('After 7, 30, and 180 days');
     expect(facts).toContain('From 2 to 10 minutes');
-    expect((await fresh.entries())[0]).toContain(SUPERVISOR);
+    await expect.poll(async () => (await fresh.entries())[0] ?? '').toContain(SUPERVISOR);
     await expectAccessible(newApp.page, 'kit imported (360 px)');
   });
 });

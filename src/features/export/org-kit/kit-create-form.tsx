@@ -3,26 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui';
 import { roles, type Role } from '../../../case/roles';
 import { envelopeRoleLabel } from '../envelope/texts';
+import { downloadText } from '../identity/download';
 import { Outcome, useOutcome } from '../identity/messages';
 import { orgKitService } from './org-kit-service';
 
 /** Neutral name of the kit file. */
 export const KIT_FILE_NAME = 'organisation-kit.json';
-
-function download(bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = KIT_FILE_NAME;
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-}
 
 /** "1, 7, 30" → [1, 7, 30], ascending and distinct; null when it is not such a list. */
 export function parseDays(text: string): number[] | null {
@@ -57,7 +43,7 @@ export function KitCreateForm() {
     }
     setBusy(true);
     try {
-      download(await orgKitService.createKit({ roles: roles.filter((role) => chosen.includes(role)), policy: { followUpDays, idleLock: range } }));
+      downloadText(KIT_FILE_NAME, new TextDecoder().decode(await orgKitService.createKit({ roles: roles.filter((role) => chosen.includes(role)), policy: { followUpDays, idleLock: range } })), 'application/json');
       setMessage({ tone: 'success', text: t('kit.create.done') });
     } catch (error) {
       console.error(error instanceof Error ? error.name : 'kit failed');
