@@ -38,18 +38,23 @@ const CaseScreen = lazy(async () => {
 // Settings composes sections of three features (they never import each other); it is not on
 // the first screen, so it loads on demand like the others (precached for offline use).
 const SettingsScreen = lazy(async () => {
-  const [settings, identity, protect] = await Promise.all([
+  const [settings, identity, protect, envelope] = await Promise.all([
     import('../features/settings'),
     import('../features/export/identity'),
     import('../features/protect'),
+    import('../features/export/envelope'),
   ]);
   const Screen = settings.SettingsScreen;
   const Identity = identity.IdentitySettingsSection;
   const Protect = protect.ProtectSettingsSections;
+  const AddressBook = envelope.AddressBookSection;
+  const OrgKit = envelope.OrgKitSection;
   return {
     default: () => (
       <Screen>
         <Identity />
+        <OrgKit />
+        <AddressBook />
         <Protect />
       </Screen>
     ),

@@ -42,6 +42,12 @@ export class HomewardDb extends Dexie {
   declare received: Table<SealedRow, string>;
   /** Since version 4: per draft, the versions exported and the decision that came back, sealed (repositories/case-links.ts). */
   declare caseLinks: Table<SealedRow, string>;
+  /** Since version 5: key-agreement keys beside signing identities, sealed (repositories/agreement-keys.ts). */
+  declare agreementKeys: Table<IdentityRow, string>;
+  /** Since version 5: recipients' encryption certificates, sealed (repositories/address-book.ts). */
+  declare addressBook: Table<SealedRow, string>;
+  /** Since version 5: the organisation kit this device imported, sealed (repositories/org-kit.ts). */
+  declare orgKit: Table<SealedRow, string>;
 
   constructor(options: HomewardDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

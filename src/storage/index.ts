@@ -14,6 +14,9 @@ import {
 import { createTrustedRootsRepository, type TrustedRootsRepository } from './repositories/trusted-roots';
 import { createReceivedRepository, type ReceivedRepository } from './repositories/received';
 import { createCaseLinksRepository, type CaseLinksRepository } from './repositories/case-links';
+import { createAgreementKeysRepository, type AgreementKeysRepository } from './repositories/agreement-keys';
+import { createAddressBookRepository, type AddressBookRepository } from './repositories/address-book';
+import { createOrgKitRepository, type OrgKitRepository } from './repositories/org-kit';
 import { createEncryptedCodec } from './codec';
 import { createKeyring, type Keyring } from './crypto/keyring';
 import { appKeyringStore, opfsRoot } from './crypto/keyring-store';
@@ -51,6 +54,10 @@ export const organisationAuthority: OrganisationAuthorityRepository = createOrga
 /** Signed files received, and per draft the versions exported and the decision back (issue 14): sealed. */
 export const receivedFiles: ReceivedRepository = createReceivedRepository(openDb, keySession);
 export const caseLinks: CaseLinksRepository = createCaseLinksRepository(openDb, keySession);
+/** Encrypted hand-over and the organisation kit (issues 16 and 15): key-agreement keys, recipients' certificates, the kit; sealed. */
+export const agreementKeys: AgreementKeysRepository = createAgreementKeysRepository(openDb, keySession);
+export const addressBook: AddressBookRepository = createAddressBookRepository(openDb, keySession);
+export const orgKit: OrgKitRepository = createOrgKitRepository(openDb, keySession);
 
 /**
  * Changes the passphrase AND replaces the data key: every sealed record re-encrypted under a new
@@ -136,6 +143,9 @@ export {
   type SigningIdentity,
 } from './repositories/identities';
 export { createReceivedRepository, MAX_RECEIVED_BYTES, type ReceivedFile, type ReceivedRepository } from './repositories/received';
+export { createAgreementKeysRepository, AgreementKeyRecordError, type AgreementKey, type AgreementKeysRepository } from './repositories/agreement-keys';
+export { createAddressBookRepository, type AddressBookEntry, type AddressBookRepository } from './repositories/address-book';
+export { createOrgKitRepository, MAX_ORG_KIT_BYTES, type OrgKitRepository, type StoredOrgKit } from './repositories/org-kit';
 export { createCaseLinksRepository, type CaseExport, type CaseLink, type CaseLinksRepository, type CaseOutcome, type CurrentReview, currentReview, supersededByNextExport } from './repositories/case-links';
 export {
   createTrustedRootsRepository,

@@ -69,7 +69,8 @@ describe('signing identities and the organisation CA', () => {
     await expectAccessible(supervisorApp.page, 'supervisor settings with a request to confirm');
     const issued = await supervisor.issue();
     expect(issued.name).toBe('certificate.pem');
-    expect(issued.text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
+    // The signing certificate, the encryption certificate beside it (issue 16), the root.
+    expect(issued.text.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(3);
     expect(issued.text.endsWith(root.text), 'the issued certificate is followed by the root').toBe(true);
 
     // A certificate for another key: the supervisor's own request, issued by the same root.

@@ -26,17 +26,9 @@ import { describeViolations, runAxe } from './support/axe';
 import { launchBrowser, openApp } from './support/browser';
 import { contentText, definition, loadGoldenCase, olderContentText, optionLabel, sectionTitle, type Answers } from './support/instrument';
 import { repoRoot } from './support/paths';
+import { loadV1Fixture, v1Fixture } from './support/v1-fixture';
 
-interface Fixture {
-  readonly dexieVersion: number;
-  readonly now: string;
-  readonly refs: { readonly keep: string; readonly move: string };
-  readonly keepLacks: readonly string[];
-  /** Rows of the drafts table, `data` in plaintext (see v1-drafts.generate.ts). */
-  readonly drafts: readonly unknown[];
-}
-
-const fixture = JSON.parse(readFileSync(join(repoRoot, 'tests/e2e/fixtures/v1-drafts.json'), 'utf8')) as Fixture;
+const fixture = v1Fixture;
 const upgrade = JSON.parse(
   readFileSync(join(repoRoot, 'src/instrument/definitions/homeward-return/v2/upgrade-from-v1.json'), 'utf8'),
 ) as { readonly notCarried: Readonly<Record<string, string>>; readonly convert: Readonly<Record<string, unknown>> };
@@ -64,33 +56,6 @@ async function expectNoViolations(page: Page, where: string): Promise<void> {
   expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
-/**
- * Puts the fixture's rows in the app's drafts table (its own database, which must be at the Dexie
- * version the fixture was written with), then reloads: the harness unlocks with TEST_PASSPHRASE,
- * and the app seals the plaintext rows under its key, as it does for drafts from before encryption.
- */
-async function loadFixture(page: Page): Promise<void> {
-  const stored = await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('homeward');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(new Error(String(open.error)));
-    });
-    const version = db.version;
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('drafts', 'readwrite');
-      for (const row of rows) tx.objectStore('drafts').put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(new Error(String(tx.error)));
-    });
-    db.close();
-    return version;
-  }, fixture.drafts);
-  // Dexie stores version N as IndexedDB version 10·N.
-  expect(stored / 10, "the fixture was written at the app's storage version: regenerate it (v1-drafts.generate.ts)").toBe(fixture.dexieVersion);
-  await page.reload();
-}
-
 test('a v1 draft is finished under v1; another is moved to v2 on purpose, shown what changed, and completed under v2', { timeout: 300_000 }, async () => {
   const started = performance.now();
   const step = (what: string) => console.log(`${String(Math.round((performance.now() - started) / 1000))} s: ${what}`);
@@ -99,7 +64,7 @@ test('a v1 draft is finished under v1; another is moved to v2 on purpose, shown 
   const origin = new URL(page.url()).origin;
   const list = new DraftListPage(page);
   await list.waitUntilLoaded();
-  await loadFixture(page);
+  await loadV1Fixture(page);
   await list.waitUntilLoaded();
   const { keep, move } = fixture.refs;
   expect((await list.draftReferences()).sort()).toEqual([keep, move].sort());

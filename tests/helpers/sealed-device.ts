@@ -16,6 +16,9 @@ import {
   createTrustedRootsRepository,
   createReceivedRepository,
   createCaseLinksRepository,
+  createAgreementKeysRepository,
+  createAddressBookRepository,
+  createOrgKitRepository,
   HomewardDb,
   memoryKeyringStore,
   publicKeySha256,
@@ -27,6 +30,9 @@ import {
   type TrustedRootsRepository,
   type ReceivedRepository,
   type CaseLinksRepository,
+  type AgreementKeysRepository,
+  type AddressBookRepository,
+  type OrgKitRepository,
 } from '../../src/storage';
 import { openBytes } from '../../src/storage/crypto/envelope';
 import type { RotationDependencies } from '../../src/storage/crypto/rotation';
@@ -43,6 +49,9 @@ export interface Page {
   authority: OrganisationAuthorityRepository;
   received: ReceivedRepository;
   caseLinks: CaseLinksRepository;
+  agreementKeys: AgreementKeysRepository;
+  addressBook: AddressBookRepository;
+  orgKit: OrgKitRepository;
 }
 
 export interface Device {
@@ -75,6 +84,9 @@ export function newDevice(): Device {
         authority: createOrganisationAuthorityRepository(db, session),
         received: createReceivedRepository(db, session),
         caseLinks: createCaseLinksRepository(db, session),
+        agreementKeys: createAgreementKeysRepository(db, session),
+        addressBook: createAddressBookRepository(db, session),
+        orgKit: createOrgKitRepository(db, session),
       };
     },
     close: () => db.close(),
@@ -108,7 +120,7 @@ function signingPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
 }
 
-/** Fictional records of every sealed kind: `drafts` drafts with answers, an identity, a root, the authority, a received file, a case link. */
+/** Fictional records of every sealed kind: `drafts` drafts with answers, an identity, a root, the authority, a received file, a case link, an agreement key, an address book entry, a kit. */
 export async function populate(page: Page, drafts: number): Promise<void> {
   for (let i = 0; i < drafts; i += 1) {
     const draft = await page.drafts.create({ caseRef: `HW-ROT-${String(i)}`, instrumentId: 'homeward-return', instrumentVersion: 1, workingLanguage: 'en' });
@@ -125,6 +137,12 @@ export async function populate(page: Page, drafts: number): Promise<void> {
   await page.received.add(new TextEncoder().encode('%PDF-1.7 MARKER-rot received file (fictional) %%EOF'));
   const { drafts: [first] } = await page.drafts.list();
   if (first !== undefined) await page.caseLinks.recordExport(first.id, { fingerprint: 'cd'.repeat(32), exportedAt: '2026-12-07T10:00:00.000Z', supersedes: null });
+  const agreement = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+  const { identities: [identity] } = await page.identities.list();
+  const key = await page.agreementKeys.create({ identityId: identity?.id ?? 'none', ...agreement });
+  await page.agreementKeys.setCertificate(key.id, '-----BEGIN CERTIFICATE-----\nMIIBencryption\n-----END CERTIFICATE-----\n');
+  await page.addressBook.add('-----BEGIN CERTIFICATE-----\nMIIBrecipient\n-----END CERTIFICATE-----\n', 'ef'.repeat(32));
+  await page.orgKit.save(new TextEncoder().encode('fictional kit'), '01'.repeat(32));
 }
 
 /** What the caseworker sees: every record decrypted (the keys compared by their public halves), plus what could not be read. */
@@ -137,6 +155,8 @@ export async function readEverything(page: Page) {
   const identities = await page.identities.list();
   const roots = await page.roots.inspect();
   const authority = await page.authority.get();
+  // The repository checks on read that each private key agrees with its stored public key.
+  const agreement = await page.agreementKeys.list();
   return {
     drafts: full.sort((a, b) => a.id.localeCompare(b.id)),
     unreadableDrafts: unreadable,
@@ -148,6 +168,10 @@ export async function readEverything(page: Page) {
     received: (await page.received.list()).files.map((f) => f.sha256),
     unreadableReceived: (await page.received.list()).unreadable,
     caseLinks: Object.fromEntries((await page.caseLinks.inspect()).links),
+    agreementKeys: agreement.keys.map((k) => ({ id: k.id, certificatePem: k.certificatePem, createdAt: k.createdAt })),
+    unreadableAgreementKeys: agreement.unreadable,
+    addressBook: (await page.addressBook.list()).entries,
+    orgKit: (await page.orgKit.get())?.sha256,
   };
 }
 

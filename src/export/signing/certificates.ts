@@ -17,6 +17,7 @@ const OID = {
   basicConstraints: '2.5.29.19',
   subjectKeyIdentifier: '2.5.29.14',
   authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
   extensionRequest: '1.2.840.113549.1.9.14',
 } as const;
 
@@ -38,7 +39,8 @@ export interface ValidityOptions {
 }
 
 const DAY_MS = 86_400_000;
-const KEY_USAGE = { digitalSignature: 0x80, nonRepudiation: 0x40, keyCertSign: 0x04, cRLSign: 0x02 } as const;
+/** Key usage bits of the first octet (RFC 5280 4.2.1.3, bit 0 is 0x80). */
+export const KEY_USAGE = { digitalSignature: 0x80, nonRepudiation: 0x40, keyAgreement: 0x08, keyCertSign: 0x04, cRLSign: 0x02 } as const;
 
 /**
  * X.500 name with one attribute per RDN (O, [OU], CN). pkijs would put every attribute into one
@@ -173,12 +175,15 @@ export async function createRootCertificate(keys: CryptoKeyPair, name: PartyName
   ]);
 }
 
-/** A PKCS#10 request naming the caseworker, signed with their (non-extractable) key. */
-export async function createCertificationRequest(keys: CryptoKeyPair, name: PartyName): Promise<pkijs.CertificationRequest> {
+/**
+ * A PKCS#10 request naming the caseworker, signed with their (non-extractable) key. `attributes`
+ * travel signed with it (the encryption key that asks to be certified beside the signing key).
+ */
+export async function createCertificationRequest(keys: CryptoKeyPair, name: PartyName, attributes: readonly pkijs.Attribute[] = []): Promise<pkijs.CertificationRequest> {
   const request = new pkijs.CertificationRequest();
   request.subject = makeName(name);
   request.subjectPublicKeyInfo = await publicKeyInfo(keys.publicKey);
-  request.attributes = [];
+  request.attributes = [...attributes];
   await request.sign(keys.privateKey, SIGNING_HASH);
   return request;
 }
@@ -209,6 +214,39 @@ export async function issueCertificate(request: pkijs.CertificationRequest, opti
     basicConstraintsExtension(false),
     keyUsageExtension(KEY_USAGE.digitalSignature | KEY_USAGE.nonRepudiation),
   ]);
+}
+
+/** What an end-entity certificate other than a signing certificate is for. */
+export interface EndEntityProfile {
+  /** Key usage bits (KEY_USAGE), marked critical. */
+  readonly keyUsage: number;
+  /** Extended key usage purposes (dotted OIDs), not critical; none when absent. */
+  readonly extKeyUsage?: readonly string[];
+}
+
+/**
+ * Issues an end-entity certificate for `publicKey` under `subject` with the given purpose (an
+ * encryption certificate beside a signing one, the signer of an organisation kit). The caller
+ * decides the subject; the issuer must be a certificate authority.
+ */
+export async function issueEndEntityCertificate(
+  subject: pkijs.RelativeDistinguishedNames | PartyName,
+  publicKey: pkijs.PublicKeyInfo | CryptoKey,
+  profile: EndEntityProfile,
+  options: IssueOptions,
+): Promise<pkijs.Certificate> {
+  if (!isCertificateAuthority(options.issuerCertificate)) throw new CertificateFormatError('The issuing certificate is not a certificate authority.');
+  const certificate = new pkijs.Certificate();
+  certificate.subject = subject instanceof pkijs.RelativeDistinguishedNames ? copyName(subject) : makeName(subject);
+  certificate.issuer = copyName(options.issuerCertificate.subject);
+  setValidity(certificate, options, 365 * 2);
+  const spki = publicKey instanceof pkijs.PublicKeyInfo ? publicKey : await publicKeyInfo(publicKey);
+  const extensions = [basicConstraintsExtension(false), keyUsageExtension(profile.keyUsage)];
+  if (profile.extKeyUsage !== undefined) {
+    const value = new pkijs.ExtKeyUsage({ keyPurposes: [...profile.extKeyUsage] });
+    extensions.push(new pkijs.Extension({ extnID: OID.extKeyUsage, critical: false, extnValue: value.toSchema().toBER(false), parsedValue: value }));
+  }
+  return signCertificate(certificate, spki, options.issuerCertificate.subjectPublicKeyInfo, options.issuerKey, extensions);
 }
 
 /** A deep copy through DER, so the issued certificate carries the exact encoding of the name. */

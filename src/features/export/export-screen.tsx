@@ -7,6 +7,7 @@ import { routeToHash } from '../../lib/routes';
 import { useDraftSession } from '../../session';
 import { caseLinks, supersededByNextExport } from '../../storage';
 import { DownloadLink } from './download-link';
+import { EncryptForRecipient } from './envelope';
 import { PersonCopyForm } from './person-copy-form';
 import { exportErrorKind, type ExportErrorKind } from './export-errors';
 import { SignaturePad } from './signature-pad';
@@ -251,6 +252,7 @@ export function ExportScreen({ draftId }: { draftId: string }) {
           </DownloadLink>
         </StatusMessage>
       ) : null}
+      {phase.kind === 'done' ? <EncryptForRecipient bytes={phase.bytes} fileName={phase.fileName} /> : null}
     </div>
   );
 }

@@ -81,18 +81,18 @@ describe('data key rotation', () => {
 
     const result = await rotateDataKey(rotationDeps(device, page, { onProgress: (p) => progress.push(p), batchSize: 2 }), OLD_PASSPHRASE, NEW_PASSPHRASE);
 
-    // 5 drafts + 1 identity + 1 root + 1 authority + 1 received file + 1 case link.
-    expect(result.records).toBe(10);
+    // 5 drafts + 1 identity + 1 root + 1 authority + 1 received file + 1 case link + 1 agreement key + 1 address book entry + 1 kit.
+    expect(result.records).toBe(13);
     for (const phase of ['checking', 'sealing', 'verifying'] as const) {
       const seen = progress.filter((p) => p.phase === phase);
       expect(seen.length, phase).toBeGreaterThan(0);
-      expect(seen.every((p) => p.total === 10 && p.done <= p.total), phase).toBe(true);
+      expect(seen.every((p) => p.total === 13 && p.done <= p.total), phase).toBe(true);
       expect(seen.map((p) => p.done), phase).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
-      expect(seen.at(-1)?.done, phase).toBe(10);
+      expect(seen.at(-1)?.done, phase).toBe(13);
     }
     const order = ['checking', 'keys', 'sealing', 'verifying'];
     expect(progress.map((p) => p.phase)).toEqual([...progress.map((p) => p.phase)].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    expect(progress.filter((p) => p.phase === 'keys')).toEqual([{ phase: 'keys', done: 0, total: 10 }]);
+    expect(progress.filter((p) => p.phase === 'keys')).toEqual([{ phase: 'keys', done: 0, total: 13 }]);
     // The rotating session carries on with the new key alone.
     expect(page.session.rotation()).toBeNull();
     expect(page.session.writeKey().generation).toBe(1);
@@ -162,7 +162,7 @@ describe('data key rotation', () => {
     } else if (stop === 'finished') {
       expect(settled).toEqual({ kind: 'ready' });
     } else {
-      expect(settled).toEqual({ kind: 'finished', records: 10 });
+      expect(settled).toEqual({ kind: 'finished', records: 13 });
     }
     await expectRotated(device, before, oldKey);
   });
@@ -188,7 +188,7 @@ describe('data key rotation', () => {
     expect(page.session.rotation()).toEqual({ from: 0, to: 1 });
     expect(await device.keyring.describe()).toMatchObject({ generations: [0, 1], rotation: { from: 0, to: 1 } });
 
-    expect(await settleDataKey(rotationDeps(device, page))).toEqual({ kind: 'finished', records: 9 });
+    expect(await settleDataKey(rotationDeps(device, page))).toEqual({ kind: 'finished', records: 12 });
     await expectRotated(device, before, oldKey);
   });
 

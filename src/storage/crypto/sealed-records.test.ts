@@ -38,8 +38,8 @@ describe('the list of sealed records', () => {
         }
       }
     }
-    // 2 drafts, an identity and the authority (data + key each), a root, a received file, a case link.
-    expect(found).toBe(9);
+    // 2 drafts, an identity, the authority and an agreement key (data + key each), a root, a received file, a case link, an address book entry, a kit.
+    expect(found).toBe(13);
     for (const name of PLAINTEXT_TABLES) {
       const rows: unknown[] = await device.db.table(name).toArray();
       for (const row of rows) expect(Object.values(row as Record<string, unknown>).some((value) => generationOf(value) !== undefined), name).toBe(false);

@@ -14,9 +14,12 @@ import { authorityContexts, identityContexts } from '../repositories/identities'
 import { trustedRootRecordId } from '../repositories/trusted-roots';
 import { receivedRecordId } from '../repositories/received';
 import { caseLinkRecordId } from '../repositories/case-links';
+import { agreementKeyContexts } from '../repositories/agreement-keys';
+import { addressBookRecordId } from '../repositories/address-book';
+import { orgKitRecordId } from '../repositories/org-kit';
 import { generationOf, type EnvelopeContext } from './envelope';
 
-export type SealedTableName = 'drafts' | 'identities' | 'trustedRoots' | 'orgAuthority' | 'received' | 'caseLinks';
+export type SealedTableName = 'drafts' | 'identities' | 'trustedRoots' | 'orgAuthority' | 'received' | 'caseLinks' | 'agreementKeys' | 'addressBook' | 'orgKit';
 
 /** Tables whose rows hold nothing sealed under the data key (settings are never personal; the keyring holds wrapped keys). */
 export const PLAINTEXT_TABLES: readonly string[] = ['settings', 'keyring'];
@@ -60,4 +63,8 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   // Received files and case links: `data` bound to `received:<id>` / `case-link:<id>` and the schema (repositories/sealed-store.ts).
   { name: 'received', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: receivedRecordId(id), schemaVersion: schema } })) },
   { name: 'caseLinks', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: caseLinkRecordId(id), schemaVersion: schema } })) },
+  // Since version 5: key-agreement keys (`data` and the sealed PKCS#8 `key`), the address book and the organisation kit.
+  { name: 'agreementKeys', fields: (row) => envelopes(row, (id) => agreementKeyContexts(id)) },
+  { name: 'addressBook', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: addressBookRecordId(id), schemaVersion: schema } })) },
+  { name: 'orgKit', fields: (row) => envelopes(row, (id, schema) => ({ data: { recordId: orgKitRecordId(id), schemaVersion: schema } })) },
 ];

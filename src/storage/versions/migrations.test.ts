@@ -20,6 +20,9 @@ import { createSettingsRepository } from '../repositories/settings';
 import { createTrustedRootsRepository } from '../repositories/trusted-roots';
 import { createReceivedRepository } from '../repositories/received';
 import { createCaseLinksRepository } from '../repositories/case-links';
+import { createAgreementKeysRepository } from '../repositories/agreement-keys';
+import { createAddressBookRepository } from '../repositories/address-book';
+import { createOrgKitRepository } from '../repositories/org-kit';
 import { decodeRows, type FixtureFile } from './fixtures/fixture-format';
 import { VERSIONS, declareVersions } from './index';
 
@@ -115,6 +118,19 @@ describe('Dexie migrations from every shipped version', () => {
           // Versions before 4 had no case tables: they work on the upgraded database.
           expect((await createReceivedRepository(db, session).list()).files).toEqual([]);
           expect(await createCaseLinksRepository(db, session).get('any')).toBeUndefined();
+        }
+        const agreementKeys = await createAgreementKeysRepository(db, session).list();
+        expect(agreementKeys.unreadable).toEqual([]);
+        if (fixture.expect.agreementKeys) {
+          expect(Object.fromEntries(agreementKeys.keys.map((k) => [k.id, { identityId: k.identityId, certificatePem: k.certificatePem }]))).toEqual(fixture.expect.agreementKeys);
+          expect(agreementKeys.keys.every((k) => !k.privateKey.extractable && k.privateKey.usages.join() === 'deriveBits')).toBe(true);
+          expect((await createAddressBookRepository(db, session).list()).entries.map((e) => e.fingerprint)).toEqual(fixture.expect.addressBook);
+          expect((await createOrgKitRepository(db, session).get())?.sha256).toBe(fixture.expect.orgKit);
+        } else {
+          // Versions before 5 had no hand-over tables: they work on the upgraded database.
+          expect(agreementKeys.keys).toEqual([]);
+          expect((await createAddressBookRepository(db, session).list()).entries).toEqual([]);
+          expect(await createOrgKitRepository(db, session).get()).toBeUndefined();
         }
       } else {
         // Versions before 3 had no identities: the new tables work on the upgraded database.

@@ -45,6 +45,7 @@ import { generateSealableSigningKeyPair } from '../../../export/signing/keys';
 import { isRole, roleOf, type Role } from '../../../case/roles';
 import { hasBidiControls } from '../../../export/verify/names';
 import { groupedFingerprint } from '../../../lib/fingerprint';
+import { announceTrustChange } from '../../../lib/trust-events';
 import { checkTrust, trustAnchors } from '../../../export/verify/path';
 import {
   identities as appIdentities,
@@ -58,6 +59,7 @@ import {
   type TrustedRoot,
   type TrustedRootsRepository,
 } from '../../../storage';
+import { encryptionService, type EncryptionService } from '../envelope/encryption-service';
 
 /** Why a file was refused; each has its own sentence in locales/<lang>/identity.json (errors.*). */
 export type ImportReason =
@@ -121,6 +123,8 @@ export interface IdentityServiceDeps {
   identities: IdentitiesRepository;
   trustedRoots: TrustedRootsRepository;
   authority: OrganisationAuthorityRepository;
+  /** Encryption certificates beside signing ones (issue 16); absent: signing only. */
+  encryption?: Pick<EncryptionService, 'requestAttribute' | 'issueFor' | 'issueOwn' | 'importOwn'>;
   now?: () => Date;
 }
 
@@ -195,7 +199,7 @@ export function shortFingerprint(fingerprint: string): string {
 }
 
 export function createIdentityService(deps: IdentityServiceDeps) {
-  const { identities, trustedRoots, authority } = deps;
+  const { identities, trustedRoots, authority, encryption } = deps;
   const now = deps.now ?? (() => new Date());
 
   async function loadAuthority(): Promise<{ record: OrganisationAuthority; certificate: pkijs.Certificate } | undefined> {
@@ -223,7 +227,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     const ca = await loadAuthority();
     if (ca) {
       // A supervisor's own identity is issued by their own root, so their countersignatures chain too.
-      return identities.create({
+      const identity = await identities.create({
         ...input,
         privateKey: keys.privateKey,
         publicKey: keys.publicKey,
@@ -231,9 +235,12 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         chainPem: [ca.record.certificatePem],
         verifiedByOrganisation: true,
       });
+      await encryption?.issueOwn(identity, { issuerCertificate: ca.certificate, issuerKey: ca.record.privateKey, now: now() });
+      announceTrustChange();
+      return identity;
     }
     const certificate = await createSelfSignedCertificate(keys, name, { now: now() });
-    return identities.create({
+    const created = await identities.create({
       ...input,
       privateKey: keys.privateKey,
       publicKey: keys.publicKey,
@@ -241,6 +248,8 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       chainPem: [],
       verifiedByOrganisation: false,
     });
+    announceTrustChange();
+    return created;
   }
 
   return {
@@ -256,6 +265,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const request = await createCertificationRequest(
         { privateKey: identity.privateKey, publicKey: identity.publicKey },
         { cn: identity.name, o: identity.organisation, role: roleOf(identity.role) },
+        encryption ? [await encryption.requestAttribute(identity.id)] : [],
       );
       return requestToPem(request);
     },
@@ -278,13 +288,16 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       for (const root of trusted.filter((candidate) => leaf.issuer.isEqual(candidate.subject))) {
         if (await chainsTo(leaf, root, now())) {
           const name = readPartyName(leaf.subject);
-          return identities.replaceCertificate(identity.id, {
+          const updated = await identities.replaceCertificate(identity.id, {
             name: name.cn || identity.name,
             organisation: name.o || identity.organisation,
             certificatePem: certificateToPem(leaf),
             chainPem: [certificateToPem(root)],
             verifiedByOrganisation: true,
           });
+          await encryption?.importOwn(identity.id, certificates);
+          announceTrustChange();
+          return updated;
         }
       }
       // Not issued by a trusted root. A root that came in the same file is never trusted here.
@@ -312,8 +325,10 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       if (active && !active.verifiedByOrganisation) {
         const name = { cn: active.name, o: active.organisation, role: roleOf(active.role) };
         const issued = await issueOwn({ privateKey: active.privateKey, publicKey: active.publicKey }, name, { record, certificate });
-        await identities.replaceCertificate(active.id, { name: active.name, organisation: active.organisation, certificatePem: issued, chainPem: [certificatePem], verifiedByOrganisation: true });
+        const updated = await identities.replaceCertificate(active.id, { name: active.name, organisation: active.organisation, certificatePem: issued, chainPem: [certificatePem], verifiedByOrganisation: true });
+        await encryption?.issueOwn(updated, { issuerCertificate: certificate, issuerKey: record.privateKey, now: now() });
       }
+      announceTrustChange();
       return record;
     },
 
@@ -339,8 +354,10 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const ca = await loadAuthority();
       if (!ca) throw new IdentityImportError('no-authority');
       try {
-        const issued = await issueCertificate(summary.request, { issuerCertificate: ca.certificate, issuerKey: ca.record.privateKey, now: now() });
-        return certificateToPem(issued) + ca.record.certificatePem;
+        const options = { issuerCertificate: ca.certificate, issuerKey: ca.record.privateKey, now: now() };
+        const issued = await issueCertificate(summary.request, options);
+        // The encryption certificate, when the request names a key-agreement key, travels in the same file.
+        return certificateToPem(issued) + (encryption ? await encryption.issueFor(summary.request, options) : '') + ca.record.certificatePem;
       } catch (error) {
         if (error instanceof CertificateFormatError) throw new IdentityImportError('request-signature', error.message);
         throw error;
@@ -364,7 +381,9 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     /** Trusts a root the person has inspected (previewRoot) and confirmed. The only way a root becomes trusted, with creating one's own. */
     async trustRoot(preview: RootPreview): Promise<TrustedRoot> {
       try {
-        return await trustedRoots.add(preview.certificatePem);
+        const root = await trustedRoots.add(preview.certificatePem);
+        announceTrustChange();
+        return root;
       } catch (error) {
         if (error instanceof TrustedRootError) throw new IdentityImportError(error.problem === 'not-a-root' ? 'not-a-root' : 'unreadable', error.message);
         throw error;
@@ -380,6 +399,7 @@ export const identityService: IdentityService = createIdentityService({
   identities: appIdentities,
   trustedRoots: appTrustedRoots,
   authority: appAuthority,
+  encryption: encryptionService,
 });
 
 /** Hex SHA-256 of a certificate's DER (as trusted roots store it). */

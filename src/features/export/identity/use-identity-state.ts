@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onTrustChange } from '../../../lib/trust-events';
 import { identities, organisationAuthority, trustedRoots, type OrganisationAuthority, type SigningIdentity, type TrustedRoot } from '../../../storage';
 
 export interface IdentityState {
@@ -33,6 +34,8 @@ export function useIdentityState(): IdentityState & { reload: () => Promise<void
 
   useEffect(() => {
     void reload();
+    // Another section (an organisation kit import) may change the roots or the identity.
+    return onTrustChange(() => void reload());
   }, [reload]);
 
   return { ...state, reload };

@@ -12,6 +12,7 @@ import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
 import { Verdict } from './verdict';
 import { SignatureReportView } from './signature-report-view';
+import { EncryptForRecipient, useEncryptedFile, VERIFY_ACCEPT } from '../envelope';
 import '../export.css';
 
 type Phase =
@@ -43,6 +44,7 @@ export function VerifyScreen() {
   const [over, setOver] = useState(false);
   const [countersigned, setCountersigned] = useState<{ bytes: Uint8Array; fileName: string } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const encrypted = useEncryptedFile();
 
   const check = async (bytes: Uint8Array) => {
     const controller = new AbortController();
@@ -76,7 +78,10 @@ export function VerifyScreen() {
     } catch {
       return setPhase({ kind: 'unreadable', reason: 'readFailed' });
     }
-    await check(bytes);
+    // An encrypted file is opened with this device's keys first; a refusal is shown by `encrypted.notice`.
+    const content = await encrypted.unwrap(bytes);
+    if (content === null) return setPhase({ kind: 'idle' });
+    await check(content);
   };
 
   // Move focus to the result so a screen reader reads it out after a file is opened or signed.
@@ -110,7 +115,7 @@ export function VerifyScreen() {
         <input
           id={`${id}-file`}
           type="file"
-          accept="application/pdf,.pdf"
+          accept={VERIFY_ACCEPT}
           onChange={(event) => {
             void open(event.target.files?.[0]);
             event.target.value = '';
@@ -118,6 +123,7 @@ export function VerifyScreen() {
         />
         <p className="hint">{t('verify.drop')}</p>
       </div>
+      {encrypted.notice}
 
       {phase.kind === 'checking' ? (
         <div className="verify-checking">
@@ -147,6 +153,7 @@ export function VerifyScreen() {
                 </DownloadLink>
               </StatusMessage>
             ) : null}
+            {countersigned !== null && countersigned.bytes === phase.bytes ? <EncryptForRecipient bytes={countersigned.bytes} fileName={countersigned.fileName} /> : null}
             <Verdict report={phase.check.report} />
             {phase.check.report.signatures.length > 0 ? (
               <ol className="verify-signatures">
