@@ -281,8 +281,9 @@ describe('replace the data key', () => {
     const oldKey = (await unwrapDataKeys(oldFile, TEST_PASSPHRASE)).get(0);
     if (!oldKey) throw new Error('no data key');
     const stored = await fieldReport(await sealedRows(page), oldKey);
-    // 2 drafts, the identity and the authority (data + private key each), the trusted root.
-    expect(stored).toEqual({ fields: 7, generations: [0], opened: 7 });
+    // 2 drafts, the identity, its key-agreement (encryption) key and the authority (data + private
+    // key each), the trusted root.
+    expect(stored).toEqual({ fields: 9, generations: [0], opened: 9 });
 
     // The change, with the option ticked: its help says when to use it.
     const protect = new BackupPage(page);
@@ -290,7 +291,7 @@ describe('replace the data key', () => {
     expect(await protect.replaceKeyOption.getAttribute('aria-describedby')).toBeTruthy();
     await protect.changeSection.getByText('Use this if you think someone saw your old passphrase').waitFor();
     const outcome = await protect.replaceDataKey(TEST_PASSPHRASE, REPLACED);
-    expect(outcome).toBe('The passphrase was changed and the data key was replaced. The old key is destroyed on this device. Use the new passphrase from now on. Records now encrypted with the new key: 5.');
+    expect(outcome).toBe('The passphrase was changed and the data key was replaced. The old key is destroyed on this device. Use the new passphrase from now on. Records now encrypted with the new key: 6.');
     for (const [name, size] of [['360 px', viewports.phone], ['laptop', viewports.desktop]] as const) {
       await page.setViewportSize(size);
       await expectAccessible(page, `change passphrase, data key replaced, ${name}`);
@@ -304,8 +305,8 @@ describe('replace the data key', () => {
     const newKey = (await unwrapDataKeys(newFile, REPLACED)).get(1);
     if (!newKey) throw new Error('no new data key');
     const rows = await sealedRows(page);
-    expect(await fieldReport(rows, oldKey), 'fields the old data key still opens').toEqual({ fields: 7, generations: [1], opened: 0 });
-    expect(await fieldReport(rows, newKey)).toEqual({ fields: 7, generations: [1], opened: 7 });
+    expect(await fieldReport(rows, oldKey), 'fields the old data key still opens').toEqual({ fields: 9, generations: [1], opened: 0 });
+    expect(await fieldReport(rows, newKey)).toEqual({ fields: 9, generations: [1], opened: 9 });
 
     // A reload: the old passphrase is refused, the new one opens every draft.
     await page.reload();

@@ -30,7 +30,7 @@ import { ReceivedPage, type PickedFile } from './pages/received-page';
 import { ReviewPage } from './pages/review-page';
 import { VerifyPage, type Handover } from './pages/verify-page';
 import { WizardPage } from './pages/wizard-page';
-import { describeViolations, runAxe } from './support/axe';
+import { expectAccessibleAtBothWidths } from './support/axe';
 import { launchBrowser, openApp, viewports, type AppSession } from './support/browser';
 import { itemLabel, loadGoldenCase } from './support/instrument';
 
@@ -52,14 +52,7 @@ afterAll(async () => {
 });
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
-  for (const [name, size] of [['360 px', viewports.phone], ['desktop', viewports.desktop]] as const) {
-    await page.setViewportSize(size);
-    const violations = await runAxe(page);
-    expect(violations, `${where} at ${name}:\n${describeViolations(violations)}`).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${where} at ${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize(viewports.phone);
+  await expectAccessibleAtBothWidths(page, where, viewports);
 }
 
 /** A profile whose clock stands at the golden case's day, so every certificate and date agrees. */

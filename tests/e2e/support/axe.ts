@@ -55,3 +55,19 @@ export async function expectAccessible(page: Page, where: string, maxWidth?: num
   const limit = maxWidth ?? (await page.evaluate(() => window.innerWidth));
   expect(width, `${where}: nothing may scroll sideways at ${String(limit)} px`).toBeLessThanOrEqual(limit);
 }
+
+/**
+ * Zero axe violations at phone width and at desktop width, from the top of the screen: scrolled, a
+ * control half under the sticky bar with Quick exit counts as a small target for axe. Leaves the
+ * page at phone width.
+ */
+export async function expectAccessibleAtBothWidths(page: Page, where: string, widths: { phone: { width: number; height: number }; desktop: { width: number; height: number } }): Promise<void> {
+  for (const [name, size] of [['360 px', widths.phone], ['desktop', widths.desktop]] as const) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
+    await expectAccessible(page, `${where} at ${name}`);
+  }
+  await page.setViewportSize(widths.phone);
+}
