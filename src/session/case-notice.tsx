@@ -1,24 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeToHash } from '../lib/routes';
-import { caseLinks, currentReview, type CaseOutcome, type CurrentReview } from '../storage';
+import { DecisionLines } from '../components/decision-lines';
+import { caseLinks, currentReview, type CurrentReview } from '../storage';
 import { useDraftSignedOff } from './use-draft-session';
-
-/** Who decided what on a draft's exported summary, with their comments (shown as typed, isolated for direction). */
-export function DecisionLines({ decisions }: { decisions: CaseOutcome['decisions'] }) {
-  const { t } = useTranslation('workspace');
-  return decisions.map((decision, index) => (
-    <p key={index}>
-      {t(`loop.decision.${decision.kind}`, { by: decision.by, defaultValue: decision.by })}
-      {decision.comments !== '' ? (
-        <>
-          {' '}
-          {t('loop.comments')} <bdi>{decision.comments}</bdi>
-        </>
-      ) : null}
-    </p>
-  ));
-}
 
 /**
  * Where the open draft stands with its reviewers, above its questions: signed off (read only; a

@@ -3,7 +3,7 @@
  * other): loading, one writer per draft across tabs, autosave with its status line, and the
  * assessment date.
  */
-export { CaseNotice, DecisionLines } from './case-notice';
+export { CaseNotice } from './case-notice';
 export { useDraftSession, useDraftAccess, useDraftReadOnly, useDraftSignedOff, type DraftSession, type SessionLoad, type UpdateOptions } from './use-draft-session';
 export { draftAccess, type DraftAccess } from './draft-access';
 export { SaveStatus } from './save-status';

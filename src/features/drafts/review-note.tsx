@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { groupedFingerprint } from '../../lib/fingerprint';
-import { DecisionLines } from '../../session';
+import { DecisionLines } from '../../components/decision-lines';
 import type { DraftReview } from './draft-store';
 
 /**
