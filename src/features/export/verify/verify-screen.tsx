@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, StatusMessage } from '../../../components/ui';
 import { VerifyCancelledError, verifySummary, type SummaryCheck } from '../../../export';
@@ -7,6 +7,7 @@ import { trustedRoots } from '../../../storage';
 import { DownloadLink } from '..';
 import { caseState, type CaseFile, type CaseState } from '../../../case';
 import { assessmentFacts } from './assessment-facts';
+import { FileDropZone } from '../file-drop-zone';
 import { CaseStateView } from './case-state-view';
 import { AssessmentView } from './assessment-view';
 import { CountersignForm } from './countersign-form';
@@ -41,7 +42,6 @@ export function VerifyScreen() {
   const { t, i18n } = useTranslation('export');
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [over, setOver] = useState(false);
   const [countersigned, setCountersigned] = useState<{ bytes: Uint8Array; fileName: string } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const encrypted = useEncryptedFile();
@@ -90,39 +90,12 @@ export function VerifyScreen() {
     if (phase.kind === 'checked' || phase.kind === 'unreadable' || phase.kind === 'cancelled') resultRef.current?.focus();
   }, [resultKey, phase.kind]);
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setOver(false);
-    void open(event.dataTransfer.files[0]);
-  };
 
   return (
     <div className="export-screen">
       <h1>{t('verify.title')}</h1>
       <p className="hint">{t('verify.intro')}</p>
-      <div
-        className={`verify-drop${over ? ' verify-drop--over' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <label className="field__label" htmlFor={`${id}-file`}>
-          {t('verify.choose')}
-        </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept={VERIFY_ACCEPT}
-          onChange={(event) => {
-            void open(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-        <p className="hint">{t('verify.drop')}</p>
-      </div>
+      <FileDropZone label={t('verify.choose')} hint={t('verify.drop')} accept={VERIFY_ACCEPT} onFiles={([file]) => void open(file)} />
       {encrypted.notice}
 
       {phase.kind === 'checking' ? (

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui';
+import { FileDropZone } from '../file-drop-zone';
 import { importBytes, readPicked, type ImportResult } from './import-file';
 import { takeSharedFiles } from './shared-inbox';
 
@@ -11,8 +12,6 @@ import { takeSharedFiles } from './shared-inbox';
  */
 export function ImportZone({ onResults }: { onResults: (results: readonly ImportResult[]) => void }) {
   const { t } = useTranslation('workspace');
-  const id = useId();
-  const [over, setOver] = useState(false);
   const [busy, setBusy] = useState<{ controller: AbortController; done: number; total: number } | null>(null);
   const mounted = useRef(true);
   useEffect(() => {
@@ -55,43 +54,14 @@ export function ImportZone({ onResults }: { onResults: (results: readonly Import
     );
   }, [take]);
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setOver(false);
-    void take([...event.dataTransfer.files]);
-  };
-
   return (
-    <div
-      className={`verify-drop${over ? ' verify-drop--over' : ''}`}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
-      <label className="field__label" htmlFor={`${id}-file`}>
-        {t('import.choose')}
-      </label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        multiple
-        accept="application/pdf,.pdf"
-        disabled={busy !== null}
-        onChange={(event) => {
-          void take([...(event.target.files ?? [])]);
-          event.target.value = '';
-        }}
-      />
-      <p className="hint">{t('import.drop')}</p>
+    <FileDropZone label={t('import.choose')} hint={t('import.drop')} accept="application/pdf,.pdf" multiple disabled={busy !== null} onFiles={(files) => void take(files)}>
       {busy !== null ? (
         <div className="verify-checking">
           <p role="status">{t('import.checking', { done: busy.done, total: busy.total })}</p>
           <Button onClick={() => busy.controller.abort()}>{t('import.cancel')}</Button>
         </div>
       ) : null}
-    </div>
+    </FileDropZone>
   );
 }
