@@ -10,18 +10,9 @@ import { bytesEqual, sha256, toHex } from '../signing/bytes';
 import { KEY_USAGE, isCertificateAuthority, readPartyName } from '../signing/certificates';
 import { certificateToDer } from '../signing/pem';
 import { cleanName, hasBidiControls } from '../verify/names';
+import { EXTENSION, KNOWN_EXTENSIONS } from '../verify/path';
 import { OID } from './oids';
 
-const EXTENSION = {
-  keyUsage: '2.5.29.15',
-  basicConstraints: '2.5.29.19',
-  subjectKeyIdentifier: '2.5.29.14',
-  authorityKeyIdentifier: '2.5.29.35',
-  extKeyUsage: '2.5.29.37',
-  subjectAltName: '2.5.29.17',
-  certificatePolicies: '2.5.29.32',
-} as const;
-const KNOWN = new Set<string>(Object.values(EXTENSION));
 
 /** Why a certificate is not one a file may be encrypted to; each has a sentence in envelope.json (recipient.problem.*). */
 export type RecipientProblem = 'not-key-agreement' | 'name-controls' | 'unsupported-key' | 'unknown-critical-extension' | 'expired' | 'not-yet-valid' | 'not-trusted' | 'root-expired';
@@ -73,7 +64,7 @@ export function isKeyAgreementOnly(certificate: pkijs.Certificate): boolean {
 export function profileProblem(certificate: pkijs.Certificate): RecipientProblem | null {
   if (!isKeyAgreementOnly(certificate)) return 'not-key-agreement';
   if (!isP256(certificate)) return 'unsupported-key';
-  if ((certificate.extensions ?? []).some((item) => item.critical && !KNOWN.has(item.extnID))) return 'unknown-critical-extension';
+  if ((certificate.extensions ?? []).some((item) => item.critical && !KNOWN_EXTENSIONS.has(item.extnID))) return 'unknown-critical-extension';
   // A name shown in the address book must read as it is stored (as for signing identities).
   const name = readPartyName(certificate.subject);
   if ([name.cn, name.o, name.role].some(hasBidiControls)) return 'name-controls';

@@ -14,7 +14,8 @@ import { cleanName } from './names';
 import type { TrustProblem, TrustReport, TrustedRootInfo } from './report';
 import { derOf } from './signer';
 
-const OID = {
+/** The certificate extensions Homeward reads; a critical extension outside this list is refused everywhere. */
+export const EXTENSION = {
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
   subjectKeyIdentifier: '2.5.29.14',
@@ -22,12 +23,16 @@ const OID = {
   extKeyUsage: '2.5.29.37',
   subjectAltName: '2.5.29.17',
   certificatePolicies: '2.5.29.32',
+} as const;
+export const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set<string>(Object.values(EXTENSION));
+
+const OID = {
+  ...EXTENSION,
   ecPublicKey: '1.2.840.10045.2.1',
   p256: '1.2.840.10045.3.1.7',
 } as const;
 
 /** Extensions this profile understands; any other critical extension makes a certificate unusable. */
-const KNOWN = new Set<string>([OID.keyUsage, OID.basicConstraints, OID.subjectKeyIdentifier, OID.authorityKeyIdentifier, OID.extKeyUsage, OID.subjectAltName, OID.certificatePolicies]);
 
 /** Purposes a signer's EKU may name: any, document signing (RFC 9336), Adobe's PDF signing, e-mail protection. */
 const SIGNING_PURPOSES = new Set(['2.5.29.37.0', '1.3.6.1.5.5.7.3.36', '1.2.840.113583.1.1.5', '1.3.6.1.5.5.7.3.4']);
@@ -72,7 +77,7 @@ function basicConstraints(certificate: pkijs.Certificate): { present: boolean; c
 }
 
 function hasUnknownCritical(certificate: pkijs.Certificate): boolean {
-  return (certificate.extensions ?? []).some((item) => item.critical && !KNOWN.has(item.extnID));
+  return (certificate.extensions ?? []).some((item) => item.critical && !KNOWN_EXTENSIONS.has(item.extnID));
 }
 
 function isP256(certificate: pkijs.Certificate): boolean {
